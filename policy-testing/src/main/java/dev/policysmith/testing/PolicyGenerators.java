@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
+import org.quicktheories.generators.Generate;
 
 /**
  * QuickTheories generators of IAM and KMS policy documents and their parts, for property tests.
@@ -219,7 +220,7 @@ public final class PolicyGenerators {
       ActionClause.Builder builder = ActionClause.builder().negated(chance(source, 25));
       int count = chance(source, 3) ? 0 : between(source, 1, 3);
       for (int i = 0; i < count; i++) {
-        builder.addPattern(ActionPattern.of(pick(source, PolicyVocabulary.ACTION_PATTERNS)));
+        builder.addPattern(actionPatterns().generate(source));
       }
       return builder.scalar(count == 1 && chance(source, 50)).build();
     };
@@ -238,10 +239,20 @@ public final class PolicyGenerators {
       ResourceClause.Builder builder = ResourceClause.builder().negated(chance(source, 25));
       int count = chance(source, 3) ? 0 : between(source, 1, 3);
       for (int i = 0; i < count; i++) {
-        builder.addPattern(ResourcePattern.of(pick(source, PolicyVocabulary.RESOURCE_PATTERNS)));
+        builder.addPattern(resourcePatterns().generate(source));
       }
       return builder.scalar(count == 1 && chance(source, 50)).build();
     };
+  }
+
+  /** Returns single action patterns from {@link PolicyVocabulary#ACTION_PATTERNS}. */
+  public static Gen<ActionPattern> actionPatterns() {
+    return Generate.pick(PolicyVocabulary.ACTION_PATTERNS).map(ActionPattern::of);
+  }
+
+  /** Returns single resource patterns from {@link PolicyVocabulary#RESOURCE_PATTERNS}. */
+  public static Gen<ResourcePattern> resourcePatterns() {
+    return Generate.pick(PolicyVocabulary.RESOURCE_PATTERNS).map(ResourcePattern::of);
   }
 
   /** A resource clause, or none as in role trust policies, about one time in seven. */

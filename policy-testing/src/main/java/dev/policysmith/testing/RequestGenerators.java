@@ -17,10 +17,12 @@ import dev.policysmith.model.condition.OperatorBlock;
 import dev.policysmith.model.eval.Request;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
@@ -141,13 +143,24 @@ public final class RequestGenerators {
 
   /**
    * A request context under construction. IAM compares key names case-insensitively, so two keys
-   * differing only in case would be one key given twice; the later one replaces the earlier.
+   * differing only in case would be one key given twice; the later one replaces the earlier,
+   * except that a value given to a policy variable of the resource stays, so that the resource
+   * and the context agree.
    */
   private static final class Context {
     private final Map<String, Map.Entry<String, List<String>>> byFoldedKey = new LinkedHashMap<>();
+    private final Set<String> pinned = new HashSet<>();
 
     void put(String key, List<String> values) {
-      byFoldedKey.put(key.toLowerCase(Locale.ROOT), Map.entry(key, List.copyOf(values)));
+      String folded = key.toLowerCase(Locale.ROOT);
+      if (!pinned.contains(folded)) {
+        byFoldedKey.put(folded, Map.entry(key, List.copyOf(values)));
+      }
+    }
+
+    void pin(String key, List<String> values) {
+      put(key, values);
+      pinned.add(key.toLowerCase(Locale.ROOT));
     }
 
     void addVocabularyKey(RandomnessSource source) {
@@ -353,7 +366,7 @@ public final class RequestGenerators {
       }
       String value = pick(source, PolicyVocabulary.contextValues(name));
       if (!chance(source, 15)) {
-        context.put(name, List.of(value));
+        context.pin(name, List.of(value));
       }
       return value;
     }

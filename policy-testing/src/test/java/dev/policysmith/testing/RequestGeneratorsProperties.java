@@ -192,6 +192,81 @@ class RequestGeneratorsProperties {
         .isGreaterThan(withKeys.get() * 7 / 10);
   }
 
+  @Test
+  void requestsFor_policyVariable_contextUserNameMostlyAgreesWithTheResource() {
+    PolicyDocument policy =
+        PolicyDocument.builder()
+            .version(PolicyVersion.V2012_10_17)
+            .addStatement(
+                Statement.builder()
+                    .effect(Effect.ALLOW)
+                    .action(ActionClause.of("s3:GetObject"))
+                    .resource(ResourceClause.of("arn:aws:s3:::bucket/${aws:username}/*"))
+                    .build())
+            .build();
+    AtomicInteger withUserName = new AtomicInteger();
+    AtomicInteger agreeing = new AtomicInteger();
+    qt().withExamples(COVERAGE_EXAMPLES)
+        .forAll(RequestGenerators.requestsFor(policy))
+        .checkAssert(
+            request -> {
+              assertWellFormed(request);
+              List<String> names = request.context().getOrDefault("aws:username", List.of());
+              String resource = request.resource().orElse("");
+              // Vocabulary requests, one in five, carry vocabulary resources and user names.
+              if (names.size() == 1
+                  && resource.startsWith("arn:aws:s3:::bucket/")
+                  && !PolicyVocabulary.RESOURCE_ARNS.contains(resource)) {
+                withUserName.incrementAndGet();
+                if (resource.startsWith("arn:aws:s3:::bucket/" + names.get(0) + "/")) {
+                  agreeing.incrementAndGet();
+                }
+              }
+            });
+    // The rest, rare, are near misses: the variable's value left out, another user name drawn.
+    assertThat(agreeing.get())
+        .as("requests whose aws:username is the one in their resource")
+        .isPositive()
+        .isGreaterThan(withUserName.get() * 3 / 4);
+  }
+
+  @Test
+  void requestsFor_accountAndRoleWithPath_drawsRootSessionAndOtherPrincipals() {
+    PolicyDocument policy =
+        PolicyDocument.builder()
+            .addStatement(
+                Statement.builder()
+                    .effect(Effect.DENY)
+                    .principal(
+                        PrincipalClause.aws(
+                            "111122223333", "arn:aws:iam::444455556666:role/service-role/Scheduler"))
+                    .action(ActionClause.of("kms:*"))
+                    .resource(ResourceClause.of("*"))
+                    .build())
+            .build();
+    Tally tally = new Tally();
+    qt().withExamples(COVERAGE_EXAMPLES)
+        .forAll(RequestGenerators.requestsFor(policy))
+        .checkAssert(
+            request -> {
+              assertWellFormed(request);
+              request.principal().ifPresent(p -> tally.addAll(List.of(p)));
+            });
+    assertThat(
+            tally.missing(
+                List.of(
+                    "arn:aws:iam::111122223333:root",
+                    "arn:aws:iam::111122223333:user/alice",
+                    "arn:aws:sts::111122223333:assumed-role/Admin/admin-session",
+                    "arn:aws:iam::444455556666:role/service-role/Scheduler",
+                    // A session names the role without its path.
+                    "arn:aws:sts::444455556666:assumed-role/Scheduler/session",
+                    "arn:aws:iam::444455556666:root")))
+        .as("principals never drawn")
+        .isEmpty();
+    assertThat(tally.count("111122223333")).as("a bare account id is no caller").isZero();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static void assertWellFormed(Request request) {
