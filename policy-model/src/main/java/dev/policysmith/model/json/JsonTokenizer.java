@@ -73,25 +73,23 @@ final class JsonTokenizer {
   private void readValueTokens(JsonParser parser) {
     boolean rootDone = false;
     while (true) {
-      tools.jackson.core.JsonToken jackson;
       try {
-        jackson = parser.nextToken();
+        tools.jackson.core.JsonToken jackson = parser.nextToken();
+        if (jackson == null) {
+          return;
+        }
+        if (rootDone) {
+          throw trailingContent(parser.currentTokenLocation(), null);
+        }
+        // Jackson decodes a string's text lazily, so record() can fail on a bad string too.
+        tokens.add(record(parser, jackson, parser.currentTokenLocation()));
+        rootDone = path.depth() == 0;
       } catch (JacksonException e) {
         if (rootDone) {
           throw trailingContent(location(e, parser), e);
         }
         throw translate(e, parser);
       }
-      if (jackson == null) {
-        return;
-      }
-      TokenStreamLocation at = parser.currentTokenLocation();
-      if (rootDone) {
-        throw trailingContent(at, null);
-      }
-      JsonToken token = record(parser, jackson, at);
-      tokens.add(token);
-      rootDone = path.depth() == 0;
     }
   }
 
@@ -259,6 +257,7 @@ final class JsonTokenizer {
       // The container that goes one level too deep is the current token: Jackson has placed it
       // before checking the depth.
       TokenStreamLocation at = parser.currentTokenLocation();
+      path.beforeValue();
       return new PolicyParseException(
           "JSON nesting must be at most " + MAX_DEPTH + " levels deep but was deeper",
           path.current(),
