@@ -141,10 +141,10 @@ final class JsonTokenizer {
         }
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        // getText() is the number exactly as written ("1.50e+03" stays so), which a lossless
+        // getString() is the number exactly as written ("1.50e+03" stays so), which a lossless
         // round trip needs; it is never converted to a Java number.
         path.beforeValue();
-        return new JsonToken(Kind.NUMBER, parser.getText(), line, column, path.current());
+        return new JsonToken(Kind.NUMBER, parser.getString(), line, column, path.current());
       case VALUE_TRUE:
         path.beforeValue();
         return new JsonToken(Kind.TRUE, "true", line, column, path.current());
