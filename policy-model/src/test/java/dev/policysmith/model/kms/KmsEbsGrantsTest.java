@@ -17,6 +17,8 @@ import dev.policysmith.model.condition.BaseOperator;
 import dev.policysmith.model.condition.ConditionValue;
 import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.OperatorBlock;
+import dev.policysmith.model.json.PolicyReader;
+import dev.policysmith.model.json.PolicyWriter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,79 @@ class KmsEbsGrantsTest {
   private static final String OTHER_ROLE = "arn:aws:iam::777788889999:role/path/Starter";
   private static final String KEY =
       "arn:aws:kms:ap-northeast-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+  /** The content of ../shared/examples/ebs-cross-account-statements.json, copied here. */
+  private static final String EXAMPLE =
+      """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {
+              "Sid": "Allow external account Cloud Automator use of the customer managed key",
+              "Effect": "Allow",
+              "Principal": {
+                "AWS": [
+                  "arn:aws:iam::111122223333:role/CloudAutomator-1a2b3c4d5e6f7g8h9i0j-CloudAutomator-1a2b3c4d5e6f"
+                ]
+              },
+              "Action": [
+                "kms:Encrypt",
+                "kms:Decrypt",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:DescribeKey"
+              ],
+              "Resource": "*",
+              "Condition": {
+                "StringEquals": {
+                  "kms:ViaService": "ec2.ap-northeast-1.amazonaws.com"
+                }
+              }
+            },
+            {
+              "Sid": "Allow attachment of persistent resources in external account Cloud Automator",
+              "Effect": "Allow",
+              "Principal": {
+                "AWS": [
+                  "arn:aws:iam::111122223333:role/CloudAutomator-1a2b3c4d5e6f7g8h9i0j-CloudAutomator-1a2b3c4d5e6f"
+                ]
+              },
+              "Action": [
+                "kms:CreateGrant"
+              ],
+              "Resource": "*",
+              "Condition": {
+                "Bool": {
+                  "kms:GrantIsForAWSResource": "true"
+                }
+              }
+            }
+          ]
+        }
+        """;
+
+  @Test
+  void toDocument_exampleRoleRegionAndSids_writesTheExampleExactly() {
+    KmsEbsGrants grants =
+        KmsEbsGrants.builder()
+            .addPrincipal(
+                "arn:aws:iam::111122223333:role/CloudAutomator-1a2b3c4d5e6f7g8h9i0j-CloudAutomator-1a2b3c4d5e6f")
+            .addRegion("ap-northeast-1")
+            .useSid("Allow external account Cloud Automator use of the customer managed key")
+            .attachmentSid("Allow attachment of persistent resources in external account Cloud Automator")
+            .build();
+
+    assertThat(PolicyWriter.lossless().writeToString(grants.toDocument())).isEqualTo(EXAMPLE);
+  }
+
+  @Test
+  void toDocument_writtenAndReadBack_isEqual() {
+    KmsEbsGrants grants =
+        KmsEbsGrants.builder().addPrincipal(ROLE).addPrincipal(OTHER_ROLE).addRegion("us-east-1").addRegion("us-west-2").build();
+    PolicyDocument document = grants.toDocument();
+
+    assertThat(PolicyReader.strict().read(PolicyWriter.lossless().writeToString(document))).isEqualTo(document);
+  }
 
   @Test
   void build_oneRoleOneRegion_givesUseAndAttachmentStatements() {
