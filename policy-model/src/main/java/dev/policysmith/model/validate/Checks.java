@@ -762,19 +762,19 @@ final class Checks {
     if (actions.matches("kms:CreateGrant") && !grantIsForAwsResource(statement)) {
       add(
           FindingCode.CROSS_ACCOUNT_CREATE_GRANT_WITHOUT_AWS_RESOURCE,
-          pointerOfMatch(actions, actionsAt, "kms:CreateGrant"),
+          pointerOfMatch(actions, actionsAt, List.of("kms:CreateGrant")),
           "kms:CreateGrant is allowed to "
               + who
               + " of another account without {\"Bool\": {\"kms:GrantIsForAWSResource\": \"true\"}},"
               + " so it can grant use of the key to anyone; add that condition");
     }
-    Optional<String> crypto = CRYPTOGRAPHIC_ACTIONS.stream().filter(actions::matches).findFirst();
-    if (crypto.isPresent() && !hasLimitingCondition(statement, USE_LIMITING_KEYS)) {
+    if (CRYPTOGRAPHIC_ACTIONS.stream().anyMatch(actions::matches)
+        && !hasLimitingCondition(statement, USE_LIMITING_KEYS)) {
       add(
           FindingCode.CROSS_ACCOUNT_USE_WITHOUT_LIMITING_CONDITION,
-          pointerOfMatch(actions, actionsAt, crypto.get()),
+          pointerOfMatch(actions, actionsAt, CRYPTOGRAPHIC_ACTIONS),
           "Cryptographic use of the key ("
-              + crypto.get()
+              + String.join(", ", CRYPTOGRAPHIC_ACTIONS.stream().filter(actions::matches).toList())
               + ") is allowed to "
               + who
               + " of another account without a limiting condition; add a condition on"
@@ -813,12 +813,13 @@ final class Checks {
     return -1;
   }
 
-  private static String pointerOfMatch(ActionClause actions, String base, String action) {
+  private static String pointerOfMatch(ActionClause actions, String base, List<String> any) {
     if (actions.negated()) {
       return base;
     }
     for (int i = 0; i < actions.patterns().size(); i++) {
-      if (actions.patterns().get(i).matches(action)) {
+      ActionPattern pattern = actions.patterns().get(i);
+      if (any.stream().anyMatch(pattern::matches)) {
         return index(base, actions.scalar(), actions.patterns().size(), i);
       }
     }

@@ -48,8 +48,9 @@ public final class PolicyValidator {
 
   /**
    * Reads {@code json} strictly and validates it. A document that cannot be read gives one
-   * finding: {@link FindingCode#INVALID_VERSION}, {@link FindingCode#UNKNOWN_CONDITION_OPERATOR}
-   * or {@link FindingCode#MALFORMED_DOCUMENT}, with the reader's pointer and message.
+   * finding: {@link FindingCode#INVALID_VERSION}, {@link FindingCode#UNKNOWN_CONDITION_OPERATOR},
+   * {@link FindingCode#DUPLICATE_CONDITION_KEY} or {@link FindingCode#MALFORMED_DOCUMENT}, with the
+   * reader's pointer and message.
    */
   public List<Finding> validate(String json, ValidationOptions options) {
     PolicyDocument document;
@@ -68,6 +69,9 @@ public final class PolicyValidator {
     if (CONDITION_OPERATOR_POINTER.matcher(e.pointer()).matches()
         && e.problem().startsWith("Condition operator")) {
       return FindingCode.UNKNOWN_CONDITION_OPERATOR;
+    }
+    if (e.problem().startsWith("Condition keys must differ in more than case")) {
+      return FindingCode.DUPLICATE_CONDITION_KEY;
     }
     return FindingCode.MALFORMED_DOCUMENT;
   }
