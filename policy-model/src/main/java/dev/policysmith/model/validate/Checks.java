@@ -665,7 +665,7 @@ final class Checks {
     }
     PrincipalClause clause = principal.get();
     boolean anyone = clause.anyone() || clause.valuesOf(PrincipalType.AWS).contains("*");
-    if (!anyone || hasLimitingCondition(statement, WHO_LIMITING_KEYS)) {
+    if (!anyone || hasLimitingCondition(statement, WHO_LIMITING_KEYS, false)) {
       return;
     }
     String principalAt = at + "/Principal";
@@ -689,9 +689,11 @@ final class Checks {
   /**
    * Returns whether the statement has a condition on one of {@code keys} that must hold for the
    * request: a positive operator, without {@code IfExists} (true when the key is absent) and
-   * without {@code ForAllValues:} (true when the key is absent or empty).
+   * without {@code ForAllValues:} (true when the key is absent or empty). With {@code
+   * encryptionContext}, any {@code kms:EncryptionContext:NAME} key counts too.
    */
-  private static boolean hasLimitingCondition(Statement statement, Set<String> keys) {
+  private static boolean hasLimitingCondition(
+      Statement statement, Set<String> keys, boolean encryptionContext) {
     if (statement.condition().isEmpty()) {
       return false;
     }
@@ -706,7 +708,7 @@ final class Checks {
         String name = key.normalizedKey();
         if (!key.values().isEmpty()
             && (keys.contains(name)
-                || (keys == USE_LIMITING_KEYS && name.startsWith("kms:encryptioncontext:")))) {
+                || (encryptionContext && name.startsWith("kms:encryptioncontext:")))) {
           return true;
         }
       }
@@ -769,7 +771,7 @@ final class Checks {
               + " so it can grant use of the key to anyone; add that condition");
     }
     if (CRYPTOGRAPHIC_ACTIONS.stream().anyMatch(actions::matches)
-        && !hasLimitingCondition(statement, USE_LIMITING_KEYS)) {
+        && !hasLimitingCondition(statement, USE_LIMITING_KEYS, true)) {
       add(
           FindingCode.CROSS_ACCOUNT_USE_WITHOUT_LIMITING_CONDITION,
           pointerOfMatch(actions, actionsAt, CRYPTOGRAPHIC_ACTIONS),
