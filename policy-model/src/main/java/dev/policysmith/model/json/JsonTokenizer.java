@@ -73,25 +73,23 @@ final class JsonTokenizer {
   private void readValueTokens(JsonParser parser) {
     boolean rootDone = false;
     while (true) {
-      tools.jackson.core.JsonToken jackson;
       try {
-        jackson = parser.nextToken();
+        tools.jackson.core.JsonToken jackson = parser.nextToken();
+        if (jackson == null) {
+          return;
+        }
+        if (rootDone) {
+          throw trailingContent(parser.currentTokenLocation(), null);
+        }
+        // Jackson decodes a string's text lazily, so record() can fail on a bad string too.
+        tokens.add(record(parser, jackson, parser.currentTokenLocation()));
+        rootDone = path.depth() == 0;
       } catch (JacksonException e) {
         if (rootDone) {
           throw trailingContent(location(e, parser), e);
         }
         throw translate(e, parser);
       }
-      if (jackson == null) {
-        return;
-      }
-      TokenStreamLocation at = parser.currentTokenLocation();
-      if (rootDone) {
-        throw trailingContent(at, null);
-      }
-      JsonToken token = record(parser, jackson, at);
-      tokens.add(token);
-      rootDone = path.depth() == 0;
     }
   }
 
@@ -143,10 +141,10 @@ final class JsonTokenizer {
         }
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        // getText() is the number exactly as written ("1.50e+03" stays so), which a lossless
+        // getString() is the number exactly as written ("1.50e+03" stays so), which a lossless
         // round trip needs; it is never converted to a Java number.
         path.beforeValue();
-        return new JsonToken(Kind.NUMBER, parser.getText(), line, column, path.current());
+        return new JsonToken(Kind.NUMBER, parser.getString(), line, column, path.current());
       case VALUE_TRUE:
         path.beforeValue();
         return new JsonToken(Kind.TRUE, "true", line, column, path.current());
@@ -259,6 +257,7 @@ final class JsonTokenizer {
       // The container that goes one level too deep is the current token: Jackson has placed it
       // before checking the depth.
       TokenStreamLocation at = parser.currentTokenLocation();
+      path.beforeValue();
       return new PolicyParseException(
           "JSON nesting must be at most " + MAX_DEPTH + " levels deep but was deeper",
           path.current(),

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>so that a command line only has to put the file name in front. The empty root pointer is
- * shown as {@code (at /)}, since an empty pair of parentheses would read as a missing place.
+ * shown as {@code (at /)}, since an empty pair of parentheses would read as a missing place, and a
+ * pointer longer than 200 characters is shortened in the message (never in {@link #pointer()}).
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PolicyParseException extends PolicyFormatException {
   private static final long serialVersionUID = 1L;
+  private static final int MAX_SHOWN_POINTER = 200;
 
   private final String pointer;
   private final int line;
@@ -52,7 +54,13 @@ public final class PolicyParseException extends PolicyFormatException {
   }
 
   private static String format(String problem, String pointer, int line, int column) {
-    return line + ":" + column + ": " + problem + " (at " + (pointer.isEmpty() ? "/" : pointer) + ")";
+    // A key may be as long as the document: the message shows at most 200 characters of the
+    // pointer, so that a hostile document never floods a log; pointer() keeps it whole.
+    String shown = pointer.isEmpty() ? "/" : pointer;
+    if (shown.length() > MAX_SHOWN_POINTER) {
+      shown = shown.substring(0, MAX_SHOWN_POINTER - 3) + "...";
+    }
+    return line + ":" + column + ": " + problem + " (at " + shown + ")";
   }
 
   /** Returns the JSON pointer of the offending element, {@code ""} for the document itself. */
