@@ -3,6 +3,7 @@ package dev.policysmith.model.eval;
 import dev.policysmith.model.PrincipalClause;
 import dev.policysmith.model.PrincipalEntry;
 import dev.policysmith.model.PrincipalType;
+import dev.policysmith.model.arn.Arn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,9 +63,9 @@ final class PrincipalMatcher {
     return any != negated;
   }
 
-  /** One principal identifier of a clause. */
+  /** One principal identifier of a clause, classified once with {@link Arn}. */
   private static final class Entry {
-    static final Entry ANY = new Entry(Mode.ANY, "*", null);
+    static final Entry ANY = new Entry(Mode.ANY, "*", null, null, null);
 
     enum Mode {
       ANY,
@@ -75,27 +76,41 @@ final class PrincipalMatcher {
 
     private final Mode mode;
     private final String text;
-    private final @Nullable PrincipalName name;
+    private final @Nullable String partition;
+    private final @Nullable String account;
+    private final @Nullable String roleName;
 
-    private Entry(Mode mode, String text, @Nullable PrincipalName name) {
+    private Entry(
+        Mode mode,
+        String text,
+        @Nullable String partition,
+        @Nullable String account,
+        @Nullable String roleName) {
       this.mode = mode;
       this.text = text;
-      this.name = name;
+      this.partition = partition;
+      this.account = account;
+      this.roleName = roleName;
     }
 
     static Entry of(PrincipalType type, String value) {
       if (type != PrincipalType.AWS) {
-        return new Entry(Mode.EXACT, value, null);
+        return new Entry(Mode.EXACT, value, null, null, null);
       }
       if (value.equals("*")) {
         return ANY;
       }
-      PrincipalName name = PrincipalName.parse(value);
-      return switch (name.kind) {
-        case ACCOUNT -> new Entry(Mode.ACCOUNT, value, name);
-        case ROLE -> new Entry(Mode.ROLE, value, name);
-        default -> new Entry(Mode.EXACT, value, name);
-      };
+      if (Arn.isAccountId(value)) {
+        return new Entry(Mode.ACCOUNT, value, null, value, null);
+      }
+      Arn arn = Arn.tryParse(value).orElse(null);
+      if (arn != null && arn.isAccountRoot()) {
+        return new Entry(Mode.ACCOUNT, value, arn.partition().id(), arn.account(), null);
+      }
+      if (arn != null && arn.isRole() && Arn.isAccountId(arn.account())) {
+        return new Entry(Mode.ROLE, value, arn.partition().id(), arn.account(), arn.roleName());
+      }
+      return new Entry(Mode.EXACT, value, null, null, null);
     }
 
     boolean matches(RequestView request) {
@@ -110,18 +125,17 @@ final class PrincipalMatcher {
         return principal.equals(text);
       }
       PrincipalName caller = Objects.requireNonNull(request.principalName());
-      PrincipalName own = Objects.requireNonNull(name);
       if (mode == Mode.ACCOUNT) {
         return caller.isAccountIdentity()
-            && own.account.equals(caller.account)
-            && (own.partition == null
+            && Objects.equals(account, caller.account)
+            && (partition == null
                 || caller.partition == null
-                || own.partition.equals(caller.partition));
+                || partition.equals(caller.partition));
       }
       return caller.kind == PrincipalName.Kind.ROLE_SESSION
-          && own.account.equals(caller.account)
-          && Objects.equals(own.partition, caller.partition)
-          && Objects.equals(own.roleName, caller.roleName);
+          && Objects.equals(account, caller.account)
+          && Objects.equals(partition, caller.partition)
+          && Objects.equals(roleName, caller.roleName);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.policysmith.model.eval;
 
+import dev.policysmith.model.arn.Arn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * account and, for a role or an assumed-role session, the role's name. Anything else (a service
  * principal, a bare account id, a canonical user) keeps only its text, plus the account when it is
  * a 12-digit account id.
+ *
+ * <p>This parses the request's principal once per decision without validating it: {@link
+ * dev.policysmith.model.arn.Arn#parse} checks every component with regular expressions and
+ * throws on a service principal, which is too slow for the evaluator's hot path. Policy
+ * principals are classified with {@code Arn} when the evaluator is built.
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
  *     JSON policy elements: Principal</a>
@@ -41,22 +47,8 @@ final class PrincipalName {
     this.roleName = roleName;
   }
 
-  /** Returns whether {@code text} is a 12-digit AWS account id. */
-  static boolean isAccountId(String text) {
-    if (text.length() != 12) {
-      return false;
-    }
-    for (int i = 0; i < 12; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
   static PrincipalName parse(String text) {
-    if (isAccountId(text)) {
+    if (Arn.isAccountId(text)) {
       return new PrincipalName(text, Kind.ACCOUNT, null, text, null);
     }
     if (!text.startsWith("arn:")) {
@@ -75,7 +67,7 @@ final class PrincipalName {
     String account = text.substring(c4 + 1, c5);
     String resource = text.substring(c5 + 1);
     boolean iam = service.equals("iam");
-    if (!(iam || service.equals("sts")) || c4 != c3 + 1 || !isAccountId(account)) {
+    if (!(iam || service.equals("sts")) || c4 != c3 + 1 || !Arn.isAccountId(account)) {
       return new PrincipalName(text, Kind.OTHER, null, null, null);
     }
     if (iam && resource.equals("root")) {

@@ -1,5 +1,7 @@
 package dev.policysmith.model.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An IPv4 or IPv6 address range in CIDR notation, as the {@code IpAddress} and {@code
  * NotIpAddress} condition operators take it ({@code 203.0.113.0/24}, {@code
@@ -31,7 +33,7 @@ public final class IpRange {
    * Parses a CIDR block or a bare address; returns {@code null} when the text is neither (the
    * evaluator then treats the comparison as false rather than throwing).
    */
-  public static IpRange parse(String text) {
+  public static @Nullable IpRange parse(String text) {
     int slash = text.indexOf('/');
     String address = slash < 0 ? text : text.substring(0, slash);
     long[] parsed = new long[2];
