@@ -10,6 +10,11 @@ import dev.policysmith.model.PrincipalClause;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.Statement;
 import dev.policysmith.model.arn.Arn;
+import dev.policysmith.model.condition.BaseOperator;
+import dev.policysmith.model.condition.ConditionBlock;
+import dev.policysmith.model.condition.ConditionOperator;
+import dev.policysmith.model.condition.KeyCondition;
+import dev.policysmith.model.condition.OperatorBlock;
 import dev.policysmith.model.kms.KmsEbsGrants;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -566,6 +571,59 @@ class PolicyValidatorTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
                 FindingCode.CROSS_ACCOUNT_USE_WITHOUT_LIMITING_CONDITION, "/Statement/1/Action/0"));
+  }
+
+  @Test
+  void validate_builtDocumentWithCaseVariantKeys_reportsDuplicateConditionKey() {
+    PolicyDocument built =
+        PolicyDocument.builder()
+            .version(PolicyVersion.V2012_10_17)
+            .addStatement(
+                Statement.builder()
+                    .effect(Effect.ALLOW)
+                    .action(ActionClause.of("s3:GetObject"))
+                    .resource(ResourceClause.of("*"))
+                    .condition(
+                        ConditionBlock.of(
+                            OperatorBlock.of(
+                                ConditionOperator.of(BaseOperator.STRING_EQUALS),
+                                KeyCondition.of("aws:PrincipalTag/team", "a"),
+                                KeyCondition.of("AWS:principaltag/Team", "b"))))
+                    .build())
+            .build();
+
+    assertThat(PolicyValidator.standard().validate(built, IDENTITY))
+        .filteredOn(f -> f.code() == FindingCode.DUPLICATE_CONDITION_KEY)
+        .extracting(Finding::pointer)
+        .containsExactly("/Statement/0/Condition/StringEquals/AWS:principaltag~1Team");
+  }
+
+  @Test
+  void validate_crossAccountUseLimitedByEncryptionContext_isNotReported() {
+    String json =
+        """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+          "Principal": {"AWS": "arn:aws:iam::111122223333:role/App"}, "Action": "kms:Decrypt", "Resource": "*",
+          "Condition": {"StringEquals": {"kms:EncryptionContext:tenant": "blue"}}}]}
+        """;
+
+    assertThat(validate(json, KEY_OPTIONS))
+        .extracting(Finding::code)
+        .doesNotContain(FindingCode.CROSS_ACCOUNT_USE_WITHOUT_LIMITING_CONDITION);
+  }
+
+  @Test
+  void validate_viaServiceIfExists_doesNotLimitCrossAccountUse() {
+    String json =
+        """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+          "Principal": {"AWS": "arn:aws:iam::111122223333:role/App"}, "Action": "kms:Decrypt", "Resource": "*",
+          "Condition": {"StringEqualsIfExists": {"kms:ViaService": "ec2.ap-northeast-1.amazonaws.com"}}}]}
+        """;
+
+    assertThat(validate(json, KEY_OPTIONS))
+        .extracting(Finding::code)
+        .contains(FindingCode.CROSS_ACCOUNT_USE_WITHOUT_LIMITING_CONDITION);
   }
 
   @Test
