@@ -57,7 +57,7 @@ public final class PolicyValidator {
     try {
       document = PolicyReader.strict().read(json);
     } catch (PolicyParseException e) {
-      return List.of(Finding.of(codeOf(e), e.pointer(), e.getMessage()));
+      return List.of(Finding.of(codeOf(e), e.pointer(), e.problem()));
     }
     return validate(document, options);
   }
