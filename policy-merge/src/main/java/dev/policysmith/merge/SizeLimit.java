@@ -1,7 +1,8 @@
 package dev.policysmith.merge;
 
-import dev.policysmith.merge.internal.CanonicalJson;
 import dev.policysmith.model.PolicyDocument;
+import dev.policysmith.model.json.PolicyWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The AWS size limits a policy document must fit, each measured the way AWS measures it: a KMS key
@@ -55,10 +56,11 @@ public enum SizeLimit {
    * policies.
    */
   public int measure(PolicyDocument document) {
-    String json = CanonicalJson.write(document);
+    byte[] canonical = PolicyWriter.canonical().toBytes(document);
     if (bytes) {
-      return json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      return canonical.length;
     }
+    String json = new String(canonical, StandardCharsets.UTF_8);
     // "IAM doesn't count white space when calculating the size of a policy against these limits."
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
     int count = 0;

@@ -197,16 +197,16 @@ public final class Atomizer {
   }
 
   /**
-   * Returns whether values of this operator may hold policy variables: all but the numeric, binary
-   * and {@code Null} operators.
+   * Returns whether values of this operator may hold policy variables: the String, ARN and Bool
+   * operators, as the condition operators page marks them (the evaluator agrees).
    *
    * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
    *     policy elements: Variables and tags</a>
    */
   static boolean takesVariables(BaseOperator operator) {
     return switch (operator.family()) {
-      case NUMERIC, BINARY, NULL -> false;
-      default -> true;
+      case STRING, ARN, BOOLEAN -> true;
+      default -> false;
     };
   }
 
