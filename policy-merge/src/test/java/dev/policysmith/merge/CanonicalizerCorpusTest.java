@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Canonicalises every real policy of the shared corpus and checks that it decides alike. */
 class CanonicalizerCorpusTest {
-  private static final int REQUESTS = Math.max(5, Integer.getInteger("policysmith.examples", 2000) / 100);
+  private static final int REQUESTS = Math.max(5, Integer.getInteger("policysmith.examples", 2000) / 200);
 
   private static List<Path> corpus(String folder) throws IOException {
     String root = System.getProperty("policysmith.corpus");
