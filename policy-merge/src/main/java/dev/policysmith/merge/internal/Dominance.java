@@ -1,0 +1,114 @@
+package dev.policysmith.merge.internal;
+
+import dev.policysmith.model.ActionPattern;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Removes grants that others already give: an atomic grant whose action pattern is covered by the
+ * action pattern of another grant that agrees on everything else. Patterns that match the same
+ * actions (spellings that differ only in case, {@code kms:*} and {@code kms:**}) cover each other;
+ * the one that sorts first by {@link String#compareTo} stays, so that the survivors are the maximal
+ * elements of a strict partial order and the result does not depend on the order grants came in:
+ * {@code maximal(a ∪ b) == maximal(maximal(a) ∪ b)}.
+ */
+public final class Dominance {
+  private Dominance() {}
+
+  /** Returns the grants of {@code atoms} that no other grant covers. */
+  public static Set<Box> maximal(Collection<Box> atoms) {
+    Map<Box, List<Box>> byRest = new HashMap<>();
+    Set<Box> out = new HashSet<>();
+    for (Box atom : new HashSet<>(atoms)) {
+      if (atom.action().joinable()) {
+        byRest.computeIfAbsent(atom.with(Box.Dimension.ACTION, atom.action().blank()), k -> new ArrayList<>()).add(atom);
+      } else {
+        out.add(atom);
+      }
+    }
+    for (List<Box> group : byRest.values()) {
+      if (group.size() == 1) {
+        out.addAll(group);
+        continue;
+      }
+      List<String> patterns = new ArrayList<>(group.size());
+      for (Box atom : group) {
+        patterns.add(atom.action().values().first());
+      }
+      Set<String> kept = maximalPatterns(patterns);
+      for (Box atom : group) {
+        if (kept.contains(atom.action().values().first())) {
+          out.add(atom);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the patterns of {@code patterns} that no other covers, case-insensitively, as IAM
+   * matches actions.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+   *     JSON policy elements: Action</a>
+   */
+  public static Set<String> maximalPatterns(Collection<String> patterns) {
+    TreeMap<String, String> literals = new TreeMap<>();
+    List<String> wildcards = new ArrayList<>();
+    for (String pattern : new TreeSet<>(patterns)) {
+      if (ActionPattern.of(pattern).hasWildcard()) {
+        wildcards.add(pattern);
+      } else {
+        // Iterating in natural order keeps the first spelling of each case-insensitive action.
+        literals.putIfAbsent(fold(pattern), pattern);
+      }
+    }
+    Set<String> kept = new HashSet<>();
+    List<ActionPattern> matchers = new ArrayList<>();
+    for (String wildcard : wildcards) {
+      matchers.add(ActionPattern.of(wildcard));
+    }
+    for (String literal : literals.values()) {
+      boolean covered = false;
+      for (ActionPattern matcher : matchers) {
+        if (matcher.matches(literal)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) {
+        kept.add(literal);
+      }
+    }
+    for (String pattern : wildcards) {
+      boolean covered = false;
+      for (String other : wildcards) {
+        if (!other.equals(pattern)
+            && GlobInclusion.includes(pattern, other)
+            && (other.compareTo(pattern) < 0 || !GlobInclusion.includes(other, pattern))) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) {
+        kept.add(pattern);
+      }
+    }
+    return kept;
+  }
+
+  private static String fold(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      out.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    }
+    return out.toString();
+  }
+}
