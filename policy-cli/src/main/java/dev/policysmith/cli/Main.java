@@ -18,7 +18,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Builds, checks, merges and compares AWS IAM and KMS policy documents, offline.",
-    subcommands = {FormatCommand.class, EvaluateCommand.class, ValidateCommand.class})
+    subcommands = {
+      FormatCommand.class,
+      EvaluateCommand.class,
+      ValidateCommand.class,
+      KmsEbsGrantCommand.class,
+      MergeCommand.class,
+      CanonicalizeCommand.class
+    })
 public final class Main {
   private Main() {}
 
