@@ -98,7 +98,8 @@ public final class PolicyAssert extends AbstractAssert<PolicyAssert, List<Policy
             + describe(request)
             + matches(evaluation, "matched no statement", "the statements that matched:");
     ObjectAssert<Decision> decision = new ObjectAssert<>(evaluation.decision());
-    return decision.as(outer.isEmpty() ? description : outer + ": " + description);
+    // "%s": the request may hold a '%', which AssertJ would read as a format.
+    return decision.as("%s", outer.isEmpty() ? description : outer + ": " + description);
   }
 
   private PolicyAssert decidesExactly(Request request, Decision expected) {

@@ -71,6 +71,7 @@ class PolicyAssertionsTest {
           .resource("arn:aws:kms:ap-northeast-1:444455556666:key/k")
           .putContext("aws:SourceIp", "192.0.2.1", "203.0.113.\"7\"")
           .putContext("kms:ViaService", List.of())
+          .putContext("aws:UserAgent", "100%s sure")
           .build();
 
   @Test
@@ -158,7 +159,7 @@ class PolicyAssertionsTest {
                   principal: arn:aws:iam::111122223333:role/Scheduler
                   action:    kms:ScheduleKeyDeletion
                   resource:  arn:aws:kms:ap-northeast-1:444455556666:key/k
-                  context:   {"aws:SourceIp": ["192.0.2.1", "203.0.113.\\"7\\""], "kms:ViaService": []}
+                  context:   {"aws:SourceIp": ["192.0.2.1", "203.0.113.\\"7\\""], "kms:ViaService": [], "aws:UserAgent": ["100%s sure"]}
                 but it decided EXPLICIT_DENY; the statements that matched:
                   statement 1 (Deny):
                     {
@@ -230,6 +231,7 @@ class PolicyAssertionsTest {
         .isThrownBy(
             () -> assertThat(KEY_POLICY).as("key policy").decides(DELETE_KEY).isNotEqualTo(EXPLICIT_DENY))
         .withMessageStartingWith(lines("[key policy: the decision for\n"))
+        .withMessageContaining("\"aws:UserAgent\": [\"100%s sure\"]")
         .withMessageContaining(lines("the statements that matched:\n  statement 1 (Deny):"));
   }
 

@@ -242,40 +242,8 @@ class PolicyJsonProperties {
     builder.action(ActionClause.builder().from(action).scalar(flip(source)).build());
     statement.resource()
         .ifPresent(r -> builder.resource(ResourceClause.builder().from(r).scalar(flip(source)).build()));
-    statement.principal()
-        .ifPresent(
-            p ->
-                builder.principal(
-                    PrincipalClause.builder()
-                        .from(p)
-                        .entries(
-                            p.entries().stream()
-                                .map(e -> PrincipalEntry.builder().from(e).scalar(flip(source)).build())
-                                .toList())
-                        .build()));
-    statement.condition()
-        .ifPresent(
-            c ->
-                builder.condition(
-                    ConditionBlock.builder()
-                        .operators(
-                            c.operators().stream()
-                                .map(
-                                    o ->
-                                        OperatorBlock.builder()
-                                            .from(o)
-                                            .keys(
-                                                o.keys().stream()
-                                                    .map(
-                                                        k ->
-                                                            KeyCondition.builder()
-                                                                .from(k)
-                                                                .scalar(flip(source))
-                                                                .build())
-                                                    .toList())
-                                            .build())
-                                .toList())
-                        .build()));
+    statement.principal().ifPresent(p -> builder.principal(relaid(source, p)));
+    statement.condition().ifPresent(c -> builder.condition(relaid(source, c)));
     List<String> names = new ArrayList<>();
     statement.sid().ifPresent(v -> names.add("Sid"));
     names.add("Effect");
@@ -284,6 +252,26 @@ class PolicyJsonProperties {
     statement.resource().ifPresent(r -> names.add(r.elementName()));
     statement.condition().ifPresent(c -> names.add("Condition"));
     return builder.elementOrder(shuffled(source, names)).build();
+  }
+
+  private static PrincipalClause relaid(RandomnessSource source, PrincipalClause principal) {
+    List<PrincipalEntry> entries = new ArrayList<>();
+    for (PrincipalEntry entry : principal.entries()) {
+      entries.add(PrincipalEntry.builder().from(entry).scalar(flip(source)).build());
+    }
+    return PrincipalClause.builder().from(principal).entries(entries).build();
+  }
+
+  private static ConditionBlock relaid(RandomnessSource source, ConditionBlock condition) {
+    List<OperatorBlock> operators = new ArrayList<>();
+    for (OperatorBlock block : condition.operators()) {
+      List<KeyCondition> keys = new ArrayList<>();
+      for (KeyCondition key : block.keys()) {
+        keys.add(KeyCondition.builder().from(key).scalar(flip(source)).build());
+      }
+      operators.add(OperatorBlock.builder().from(block).keys(keys).build());
+    }
+    return ConditionBlock.builder().operators(operators).build();
   }
 
   private static boolean flip(RandomnessSource source) {
