@@ -26,6 +26,7 @@ import dev.policysmith.model.condition.SetQualifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.quicktheories.core.Gen;
@@ -348,9 +349,14 @@ public final class PolicyGenerators {
   }
 
   /**
-   * Returns one operator with 1 or 2 keys, distinct as written (two case variants of one key, such
-   * as {@code kms:ViaService} and {@code KMS:viaservice}, are distinct JSON keys and may meet in
-   * one block), each with values suited to the operator.
+   * Returns one operator with 1 or 2 keys that differ in more than case, each with values suited
+   * to the operator. Case variants of one key ({@code kms:ViaService}, {@code KMS:viaservice})
+   * meet in different blocks of one {@code Condition} instead: in one block they are the same key
+   * twice, an error for IAM Access Analyzer ("Duplicate keys with different case") and for {@link
+   * dev.policysmith.model.json.PolicyReader#strict()}.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
+   *     Access Analyzer policy check reference</a>
    */
   public static Gen<OperatorBlock> operatorBlocks() {
     return source -> {
@@ -360,7 +366,9 @@ public final class PolicyGenerators {
       Set<String> keys = new HashSet<>();
       for (int i = 0; i < count; i++) {
         KeyCondition key = keyConditions(operator.base()).generate(source);
-        if (keys.add(key.key())) {
+        // Key names are case-insensitive, so keys differing only in case are one key given
+        // twice, which the strict reader rejects.
+        if (keys.add(key.key().toLowerCase(Locale.ROOT))) {
           builder.addKey(key);
         }
       }

@@ -3,7 +3,8 @@
  * QuickTheories generators of documents and their parts ({@link
  * dev.policysmith.testing.PolicyGenerators}), of requests, mostly drawn from the policies under
  * test ({@link dev.policysmith.testing.RequestGenerators}), and the small vocabularies both draw
- * from ({@link dev.policysmith.testing.PolicyVocabulary}). Put this module in your test scope.
+ * from ({@link dev.policysmith.testing.PolicyVocabulary}), and AssertJ assertions on what policies
+ * decide ({@link dev.policysmith.testing.PolicyAssertions}). Put this module in your test scope.
  *
  * <p>Two properties, each the body of a plain JUnit 5 test method, with {@code qt()} from {@code
  * org.quicktheories.QuickTheory} and {@code assertThat} from AssertJ. The first draws documents;
