@@ -15,33 +15,35 @@ import org.immutables.value.Value;
  *     JSON policy elements: Action</a>
  */
 @Value.Immutable
-public interface ActionPattern {
+public abstract class ActionPattern {
   /** {@code *}: every action of every service. */
-  ActionPattern ALL = of("*");
+  public static final ActionPattern ALL = of("*");
+
+  ActionPattern() {}
 
   /** Returns the pattern as written. */
   @Value.Parameter
-  String value();
+  public abstract String value();
 
   /** Returns a pattern of the given text. Never fails: validation reports odd text later. */
-  static ActionPattern of(String value) {
+  public static ActionPattern of(String value) {
     return ImmutableActionPattern.of(value);
   }
 
   /** Returns whether this pattern holds a {@code *} or {@code ?}. */
-  default boolean hasWildcard() {
+  public boolean hasWildcard() {
     return value().indexOf('*') >= 0 || value().indexOf('?') >= 0;
   }
 
   /** Returns whether the action name {@code action} (e.g. {@code kms:Decrypt}) matches, ignoring case. */
-  default boolean matches(String action) {
+  public boolean matches(String action) {
     return matcher().matches(action);
   }
 
-  /** The compiled matcher, built once per value. */
+  /** The compiled matcher, built once per value and kept out of the API. */
   @Value.Lazy
   @Value.Auxiliary
-  default Wildcard matcher() {
+  Wildcard matcher() {
     return Wildcard.ignoringCase(value());
   }
 }

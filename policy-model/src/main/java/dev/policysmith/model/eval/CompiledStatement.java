@@ -1,6 +1,5 @@
 package dev.policysmith.model.eval;
 
-import dev.policysmith.model.ActionPattern;
 import dev.policysmith.model.Effect;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.ResourcePattern;
@@ -38,7 +37,7 @@ final class CompiledStatement {
     this.effect = statement.effect();
     this.actions =
         statement.actionClause().patterns().stream()
-            .map(ActionPattern::matcher)
+            .map(pattern -> Wildcard.ignoringCase(pattern.value()))
             .toArray(Wildcard[]::new);
     this.actionsNegated = statement.actionClause().negated();
     ResourceClause resource = statement.resource().orElse(null);
