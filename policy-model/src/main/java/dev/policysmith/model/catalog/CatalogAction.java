@@ -31,7 +31,12 @@ public interface CatalogAction {
    */
   List<String> conditionKeys();
 
-  /** Returns {@code service:Name} as it appears in a policy, e.g. {@code kms:ReEncryptFrom}. */
+  /**
+   * Returns {@code service:Name} as it appears in a policy, e.g. {@code kms:ReEncryptFrom}.
+   * Computed once: expanding a pattern matches it against every action.
+   */
+  @Value.Derived
+  @Value.Auxiliary
   default String qualifiedName() {
     return service() + ":" + name();
   }
