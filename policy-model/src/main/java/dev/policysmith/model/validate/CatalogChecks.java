@@ -127,14 +127,29 @@ final class CatalogChecks {
   }
 
   private void unknownAction(CatalogService service, String value, String at) {
-    String name = value.substring(value.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+    String lower = value.toLowerCase(Locale.ROOT);
+    int colon = value.indexOf(':');
     String best = null;
     int bestDistance = MAX_SUGGESTION_DISTANCE + 1;
     for (CatalogAction action : service.actions()) {
-      int distance = EditDistance.between(name, action.name().toLowerCase(Locale.ROOT), bestDistance - 1);
+      int distance =
+          EditDistance.between(lower, action.qualifiedName().toLowerCase(Locale.ROOT), bestDistance - 1);
       if (distance < bestDistance) {
         best = action.qualifiedName();
         bestDistance = distance;
+      }
+    }
+    // The typo may be in the prefix and still name a service: "ecs:RunInstances" for ec2's.
+    String servicePart = lower.substring(0, colon);
+    for (CatalogService other : catalog.services()) {
+      int distance =
+          EditDistance.between(servicePart, other.prefix().toLowerCase(Locale.ROOT), bestDistance - 1);
+      if (distance < bestDistance) {
+        Optional<CatalogAction> action = catalog.action(other.prefix() + value.substring(colon));
+        if (action.isPresent()) {
+          best = action.get().qualifiedName();
+          bestDistance = distance;
+        }
       }
     }
     add(
