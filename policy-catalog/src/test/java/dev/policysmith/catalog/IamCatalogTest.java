@@ -201,6 +201,37 @@ class IamCatalogTest {
         .hasMessage("Catalogue line 2 is of unknown kind X");
   }
 
+  @Test
+  void read_unknownLineKindInsideService_isRejectedWithLineNumber() throws IOException {
+    var input = gzip("#policysmith-iam-catalog\t1\nS\tdemo\nA\tPaint\tW\t\t\nZ\tx\n");
+    assertThatThrownBy(() -> IamCatalog.read(input, LocalDate.of(2020, 1, 2), "fixture"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Catalogue line 4 is of unknown kind Z");
+  }
+
+  @Test
+  void read_wrongHeader_isRejected() throws IOException {
+    var input = gzip("#something-else\nS\tdemo\n");
+    assertThatThrownBy(() -> IamCatalog.read(input, LocalDate.of(2020, 1, 2), "fixture"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Catalogue header must be #policysmith-iam-catalog 1 but was #something-else");
+  }
+
+  @Test
+  void services_readFromManyThreadsAtOnce_giveEqualAnswers() throws IOException {
+    // A fresh instance, so that the services are built while the threads race.
+    byte[] data;
+    try (var stream = IamCatalog.class.getResourceAsStream(IamCatalog.DATA)) {
+      data = stream.readAllBytes();
+    }
+    IamCatalog fresh = IamCatalog.read(new ByteArrayInputStream(data), CATALOG.date(), "fresh");
+    List<String> prefixes = CATALOG.services().stream().map(CatalogService::prefix).toList();
+    List<CatalogService> raced =
+        prefixes.parallelStream().map(prefix -> fresh.service(prefix).orElseThrow()).toList();
+    assertThat(raced).isEqualTo(CATALOG.services());
+    assertThat(fresh.services()).isEqualTo(CATALOG.services()).isSameAs(fresh.services());
+  }
+
   private static ByteArrayInputStream gzip(String text) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
