@@ -61,11 +61,14 @@ const unique = (items) => [...new Set(items)].sort(byLower);
 
 const lines = ['#policysmith-iam-catalog\t1'];
 
-// Global keys live in the package's code, not its data files. The list writes a tag template
-// as "/tag-key"; service data writes "/${TagKey}": one spelling keeps the matcher simple.
+// A tag template is written "/${TagKey}" in most service data but "/tag-key" in the global list
+// and a few services (secretsmanager:ResourceTag/tag-key): one spelling keeps the matcher simple.
+const key = (name) => name.replace(/\/tag-key$/, '/${TagKey}');
+
+// Global keys live in the package's code, not its data files.
 const globals = require(path.resolve(packageDir, 'dist/cjs/globalConditionKeys.js')).globalConditionKeys;
 for (const g of [...globals].sort((a, b) => byLower(a.key, b.key))) {
-  lines.push(['G', field(g.key.replace(/\/tag-key$/, '/${TagKey}'), 'global key'), field(g.type, 'type')].join('\t'));
+  lines.push(['G', field(key(g.key), 'global key'), field(g.type, 'type')].join('\t'));
 }
 
 const counts = { services: 0, actions: 0, resourceTypes: 0, conditionKeys: 0 };
@@ -75,7 +78,7 @@ for (const prefix of [...readJson('services.json')].sort(byLower)) {
   const keys = Object.values(readOptional(`conditionKeys/${prefix}.json`)).sort((a, b) => byLower(a.key, b.key));
   for (const k of keys) {
     counts.conditionKeys++;
-    lines.push(['K', field(k.key, 'key'), field(k.type, 'type')].join('\t'));
+    lines.push(['K', field(key(k.key), 'key'), field(k.type, 'type')].join('\t'));
   }
   const types = Object.values(readOptional(`resourceTypes/${prefix}.json`)).sort((a, b) => byLower(a.key, b.key));
   for (const t of types) {
@@ -83,7 +86,7 @@ for (const prefix of [...readJson('services.json')].sort(byLower)) {
     // Several ARN formats of one resource type come joined with ", " (e.g. API Gateway's
     // /apis/ and /restapis/ authorizers): one field each.
     const arns = (t.arn || '').split(', ').map((a) => a.trim()).filter((a) => a.length > 0);
-    lines.push(['R', field(t.key, 'resource type'), list(unique(t.conditionKeys || []), 'keys'), ...arns.map((a) => field(a, 'arn'))].join('\t'));
+    lines.push(['R', field(t.key, 'resource type'), list(unique((t.conditionKeys || []).map(key)), 'keys'), ...arns.map((a) => field(a, 'arn'))].join('\t'));
   }
   const actions = Object.values(readOptional(`actions/${prefix}.json`)).sort((a, b) => byLower(a.name, b.name));
   for (const a of actions) {
@@ -91,7 +94,7 @@ for (const prefix of [...readJson('services.json')].sort(byLower)) {
     const level = LEVELS[a.accessLevel];
     if (!level) throw new Error(`${prefix}:${a.name}: unknown access level ${JSON.stringify(a.accessLevel)}`);
     // Keys listed in an action's resource-type rows apply to the action as well as its own.
-    const actionKeys = unique([...(a.conditionKeys || []), ...a.resourceTypes.flatMap((r) => r.conditionKeys || [])]);
+    const actionKeys = unique([...(a.conditionKeys || []), ...a.resourceTypes.flatMap((r) => r.conditionKeys || [])].map(key));
     lines.push(['A', field(a.name, 'action'), level, list(unique(a.resourceTypes.map((r) => r.name)), 'types'), list(actionKeys, 'keys')].join('\t'));
   }
 }

@@ -214,4 +214,24 @@ class CatalogValidationTest {
             """))
         .isEmpty();
   }
+
+  @Test
+  void validate_keyDeclaredByServiceButListedForNoAction_isNotFlagged() {
+    // As in the AWS managed policy AWSIoTTwinMakerServiceRolePolicy.
+    assertThat(validate("""
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "iottwinmaker:GetEntity", "Resource": "*",
+              "Condition": {"ForAnyValue:StringEquals": {"iottwinmaker:linkedServices": "IOTSITEWISE"}}}}
+            """))
+        .isEmpty();
+  }
+
+  @Test
+  void validate_tagKeyTemplateWrittenAsTagKey_matchesAnyTag() {
+    // secretsmanager writes its template as ResourceTag/tag-key; AWSDataSyncFullAccess uses it.
+    assertThat(validate("""
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "secretsmanager:DeleteSecret", "Resource": "*",
+              "Condition": {"StringEquals": {"secretsmanager:ResourceTag/aws:secretsmanager:owningService": "aws-datasync"}}}}
+            """))
+        .isEmpty();
+  }
 }

@@ -8,6 +8,7 @@ import dev.policysmith.model.Statement;
 import dev.policysmith.model.catalog.AccessLevel;
 import dev.policysmith.model.catalog.ActionCatalog;
 import dev.policysmith.model.catalog.CatalogAction;
+import dev.policysmith.model.catalog.CatalogConditionKey;
 import dev.policysmith.model.catalog.CatalogService;
 import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.OperatorBlock;
@@ -197,7 +198,7 @@ final class CatalogChecks {
             break;
           }
         }
-        if (!applies) {
+        if (!applies && !declaredWithoutActions(name, actions)) {
           add(
               FindingCode.CONDITION_KEY_NOT_APPLICABLE,
               at + "/" + Checks.escape(block.operator().toString()) + "/" + Checks.escape(name),
@@ -211,6 +212,35 @@ final class CatalogChecks {
         }
       }
     }
+  }
+
+  /**
+   * Returns whether a service of the actions declares the key but lists it for none of its
+   * actions or resource types: the reference then does not say where it applies (AWS's own
+   * managed policies use such keys, e.g. iottwinmaker:linkedServices), so silence beats a guess.
+   */
+  private boolean declaredWithoutActions(String key, List<CatalogAction> actions) {
+    Set<String> prefixes = new HashSet<>();
+    for (CatalogAction action : actions) {
+      if (!prefixes.add(action.service())) {
+        continue;
+      }
+      CatalogService service = catalog.service(action.service()).orElseThrow();
+      if (service.conditionKeys().stream().noneMatch(declared -> declared.matches(key))) {
+        continue;
+      }
+      boolean listed =
+          service.actions().stream().anyMatch(a -> listsKey(a.conditionKeys(), key))
+              || service.resourceTypes().stream().anyMatch(t -> listsKey(t.conditionKeys(), key));
+      if (!listed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean listsKey(List<String> templates, String key) {
+    return templates.stream().anyMatch(template -> CatalogConditionKey.templateMatches(template, key));
   }
 
   // ---------------------------------------------------------------- summary

@@ -84,7 +84,8 @@ public enum FindingCode {
   /**
    * With a catalogue: a condition key that applies to none of the statement's actions (neither
    * their own keys, nor their resource types', nor a global key), so requests never carry it.
-   * Not reported for {@code aws:} keys, for {@code NotAction}, or when a pattern spans services.
+   * Not reported for {@code aws:} keys, for {@code NotAction}, when a pattern spans services, or
+   * for a key its service declares without listing it for any action or resource type.
    */
   CONDITION_KEY_NOT_APPLICABLE(Severity.WARNING),
   /** The document has no {@code Version}, so IAM reads it as 2008-10-17. */
