@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       KmsEbsGrantCommand.class,
       MergeCommand.class,
-      CanonicalizeCommand.class
+      CanonicalizeCommand.class,
+      ExpandCommand.class
     })
 public final class Main {
   private Main() {}

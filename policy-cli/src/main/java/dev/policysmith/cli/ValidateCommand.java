@@ -1,5 +1,6 @@
 package dev.policysmith.cli;
 
+import dev.policysmith.catalog.IamCatalog;
 import dev.policysmith.cli.report.JsonReport;
 import dev.policysmith.model.arn.Arn;
 import dev.policysmith.model.PolicyFormatException;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code policysmith validate FILE}: the findings of the validator, one a line (or a JSON array with
- * {@code --json}); exit 0 without errors, 1 with errors, 2 when the file cannot be read.
+ * {@code --json}); exit 0 without errors, 1 with errors, 2 when the file cannot be read. Action
+ * names and condition keys are checked against the bundled catalogue unless {@code --no-catalog}.
  */
 @Command(
     name = "validate",
@@ -53,6 +55,23 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the findings as a JSON array.")
   boolean json;
+
+  @Option(
+      names = "--catalog",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Check action names, patterns and condition keys against the bundled action catalogue"
+              + " (on by default; --no-catalog turns it off).")
+  boolean catalog;
+
+  @Option(
+      names = "--access-levels",
+      description =
+          "Add one ACCESS_LEVEL_SUMMARY finding per statement: the actions it covers today by access"
+              + " level (needs the catalogue).")
+  boolean accessLevels;
 
   ValidateCommand(Inputs inputs) {
     this.inputs = inputs;
@@ -98,6 +117,11 @@ final class ValidateCommand implements Callable<Integer> {
           "--kind must be key, identity or resource but was " + PolicyFormatException.quote(kind));
     }
     ValidationOptions.Builder builder = ValidationOptions.builder().kind(policyKind);
+    if (catalog) {
+      builder.catalog(IamCatalog.bundled()).accessLevelSummary(accessLevels);
+    } else if (accessLevels) {
+      throw new CommandFailure("--access-levels needs the catalogue; drop --no-catalog");
+    }
     if (keyArn != null) {
       Arn arn = Arns.parse("--key-arn", keyArn);
       if (!arn.isKmsKey()) {

@@ -115,4 +115,51 @@ class ValidateCommandTest {
   private Path write(String text) throws IOException {
     return Files.writeString(dir.resolve("policy.json"), text);
   }
+
+  private static final String TYPO_POLICY =
+      """
+      {
+        "Version": "2012-10-17",
+        "Statement": [
+          {"Effect": "Allow", "Action": "kms:Decript", "Resource": "*"}
+        ]
+      }
+      """;
+
+  @Test
+  void validate_typoInAction_catalogueOnByDefaultWarnsWithSuggestion() throws IOException {
+    Path file = dir.resolve("typo.json");
+    Files.writeString(file, TYPO_POLICY);
+    CliRun run = CliRun.of("validate", file.toString(), "--kind", "identity");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .isEqualTo(
+            file
+                + ": WARNING UNKNOWN_ACTION at /Statement/0/Action: Action \"kms:Decript\" is not in the"
+                + " action catalogue of 2026-09-26; did you mean \"kms:Decrypt\"?\n");
+  }
+
+  @Test
+  void validate_noCatalog_skipsCatalogueChecks() throws IOException {
+    Path file = dir.resolve("typo.json");
+    Files.writeString(file, TYPO_POLICY);
+    CliRun run = CliRun.of("validate", file.toString(), "--kind", "identity", "--no-catalog");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void validate_accessLevelsAsJson_includesTheSummary() throws IOException {
+    CliRun run = CliRun.of("validate", write(CLEAN_KEY_POLICY).toString(), "--access-levels", "--json");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("\"ACCESS_LEVEL_SUMMARY\"", "\"/Statement/0/Action\"", "Allows on 2026-09-26: Read ", "Permissions management ");
+  }
+
+  @Test
+  void validate_accessLevelsWithoutCatalog_exitsTwo() throws IOException {
+    CliRun run = CliRun.of("validate", write(CLEAN_KEY_POLICY).toString(), "--access-levels", "--no-catalog");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--access-levels needs the catalogue");
+  }
 }

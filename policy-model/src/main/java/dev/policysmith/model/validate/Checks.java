@@ -101,7 +101,8 @@ final class Checks {
           "aws:sourcearn",
           "aws:sourceaccount");
 
-  private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+");
+  // Action names may hold a hyphen: vpc-lattice:AssociateViaAWSService-EventsAndStates.
+  static final Pattern ACTION = Pattern.compile("[A-Za-z0-9*?-]+:[A-Za-z0-9*?-]+");
   private static final Pattern UNIQUE_ID = Pattern.compile("A[A-Z0-9]{15,127}");
   private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[a-z0-9*][a-z0-9.*-]*\\.[a-z.]+");
   private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-[0-9]+");
@@ -117,6 +118,7 @@ final class Checks {
   private final ValidationOptions options;
   private final List<Finding> findings = new ArrayList<>();
   private final Optional<String> owner;
+  private final Optional<CatalogChecks> catalogChecks;
 
   Checks(PolicyDocument document, ValidationOptions options) {
     this.document = document;
@@ -125,6 +127,8 @@ final class Checks {
         options.kind() == PolicyKind.KEY
             ? options.keyArn().map(Arn::account).or(() -> ownerFromPolicy(document))
             : Optional.empty();
+    this.catalogChecks =
+        options.catalog().map(catalog -> new CatalogChecks(catalog, options.accessLevelSummary(), findings));
   }
 
   List<Finding> run() {
@@ -269,6 +273,7 @@ final class Checks {
         checkCrossAccount(statement, at, owner.get());
       }
     }
+    catalogChecks.ifPresent(checks -> checks.check(statement, at));
   }
 
   private void checkPrincipal(Statement statement, String at) {
@@ -876,7 +881,7 @@ final class Checks {
   }
 
   /** The pointer of value {@code i} of a list the lossless writer writes as a scalar when it may. */
-  private static String index(String base, boolean scalar, int size, int i) {
+  static String index(String base, boolean scalar, int size, int i) {
     return scalar && size == 1 ? base : base + "/" + i;
   }
 

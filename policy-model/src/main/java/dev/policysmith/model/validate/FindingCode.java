@@ -68,12 +68,38 @@ public enum FindingCode {
   POLICY_VARIABLE_NOT_ENABLED(Severity.WARNING),
   /** The key's account is unknown, so the checks that need it were skipped. */
   KEY_OWNER_UNKNOWN(Severity.WARNING),
+  /**
+   * With a catalogue: an action's service prefix is not in it. The message names the catalogue's
+   * date and suggests the nearest service (within two edits) when there is one.
+   */
+  UNKNOWN_SERVICE(Severity.WARNING),
+  /**
+   * With a catalogue: an action without wildcards is not in it (IAM's "Invalid action"). The
+   * message names the catalogue's date and suggests the nearest action of the service (within two
+   * edits) when there is one.
+   */
+  UNKNOWN_ACTION(Severity.WARNING),
+  /** With a catalogue: an action pattern with wildcards matches no action in it today. */
+  PATTERN_MATCHES_NO_ACTION(Severity.WARNING),
+  /**
+   * With a catalogue: a condition key that applies to none of the statement's actions (neither
+   * their own keys, nor their resource types', nor a global key), so requests never carry it.
+   * Not reported for {@code aws:} keys, for {@code NotAction}, when a pattern spans services, or
+   * for a key its service declares without listing it for any action or resource type.
+   */
+  CONDITION_KEY_NOT_APPLICABLE(Severity.WARNING),
   /** The document has no {@code Version}, so IAM reads it as 2008-10-17. */
   MISSING_VERSION(Severity.SUGGESTION),
   /** An action already covered by a wildcard (or a duplicate) in the same statement. */
   REDUNDANT_ACTION(Severity.SUGGESTION),
   /** An empty list of actions, resources, principals or condition values, or an empty condition. */
-  EMPTY_VALUE_LIST(Severity.SUGGESTION);
+  EMPTY_VALUE_LIST(Severity.SUGGESTION),
+  /**
+   * With a catalogue and {@link ValidationOptions#accessLevelSummary()}: not a problem but a
+   * summary of what the statement's {@code Action} or {@code NotAction} covers today, by access
+   * level (Read, Write, List, Tagging, Permissions management), for a reviewer.
+   */
+  ACCESS_LEVEL_SUMMARY(Severity.SUGGESTION);
 
   private final Severity severity;
 

@@ -17,6 +17,13 @@ import java.util.regex.Pattern;
  * allows {@code kms:*} to an account root; when neither gives it, a {@link
  * FindingCode#KEY_OWNER_UNKNOWN} finding says those checks were skipped.
  *
+ * <p>With an {@link dev.policysmith.model.catalog.ActionCatalog} in {@link
+ * ValidationOptions#catalog()}, names are also checked against the actions that exist on the
+ * catalogue's date: unknown services and actions (with a "did you mean" suggestion within two
+ * edits), patterns that match nothing, and condition keys that apply to none of a statement's
+ * actions; {@link ValidationOptions#accessLevelSummary()} adds a per-statement summary by access
+ * level. Without a catalogue none of these run.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * <pre>{@code

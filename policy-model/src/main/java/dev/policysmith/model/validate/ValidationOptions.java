@@ -1,6 +1,7 @@
 package dev.policysmith.model.validate;
 
 import dev.policysmith.model.arn.Arn;
+import dev.policysmith.model.catalog.ActionCatalog;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -23,6 +24,24 @@ public interface ValidationOptions {
 
   /** Returns the ARN of the KMS key the key policy belongs to, if known. */
   Optional<Arn> keyArn();
+
+  /**
+   * Returns the action catalogue that names and condition keys are checked against, if any.
+   * Without one (the default) the validator checks only the shape of action names; with one it
+   * also reports {@link FindingCode#UNKNOWN_SERVICE}, {@link FindingCode#UNKNOWN_ACTION}, {@link
+   * FindingCode#PATTERN_MATCHES_NO_ACTION} and {@link FindingCode#CONDITION_KEY_NOT_APPLICABLE}.
+   */
+  Optional<ActionCatalog> catalog();
+
+  /**
+   * Returns whether to add one {@link FindingCode#ACCESS_LEVEL_SUMMARY} per statement, grouping
+   * the actions it matches today by access level; false unless set, and ignored without a {@link
+   * #catalog()}.
+   */
+  @Value.Default
+  default boolean accessLevelSummary() {
+    return false;
+  }
 
   /** Returns options for a policy of the given kind and no key ARN. */
   static ValidationOptions of(PolicyKind kind) {

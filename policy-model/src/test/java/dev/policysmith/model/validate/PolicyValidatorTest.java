@@ -10,6 +10,7 @@ import dev.policysmith.model.PrincipalClause;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.Statement;
 import dev.policysmith.model.arn.Arn;
+import dev.policysmith.model.catalog.TinyCatalog;
 import dev.policysmith.model.condition.BaseOperator;
 import dev.policysmith.model.condition.ConditionBlock;
 import dev.policysmith.model.condition.ConditionOperator;
@@ -40,6 +41,14 @@ class PolicyValidatorTest {
   private static final ValidationOptions KEY_NO_ARN = ValidationOptions.of(PolicyKind.KEY);
   private static final ValidationOptions IDENTITY = ValidationOptions.of(PolicyKind.IDENTITY);
   private static final ValidationOptions RESOURCE = ValidationOptions.of(PolicyKind.RESOURCE);
+  private static final ValidationOptions CATALOG =
+      ValidationOptions.builder().kind(PolicyKind.IDENTITY).catalog(TinyCatalog.INSTANCE).build();
+  private static final ValidationOptions CATALOG_SUMMARY =
+      ValidationOptions.builder()
+          .kind(PolicyKind.IDENTITY)
+          .catalog(TinyCatalog.INSTANCE)
+          .accessLevelSummary(true)
+          .build();
 
   /** A row: the code, the options, a document that has it at the pointer, one that has not. */
   record Row(FindingCode code, ValidationOptions options, String positive, String pointer, String negative) {
@@ -50,6 +59,66 @@ class PolicyValidatorTest {
   }
 
   static List<Row> rows() {
+    return java.util.stream.Stream.concat(rowsWithoutCatalog().stream(), catalogRows().stream()).toList();
+  }
+
+  static List<Row> catalogRows() {
+    return List.of(
+        new Row(
+            FindingCode.UNKNOWN_SERVICE,
+            CATALOG,
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kmz:Decrypt", "Resource": "*"}]}
+            """,
+            "/Statement/0/Action",
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]}
+            """),
+        new Row(
+            FindingCode.UNKNOWN_ACTION,
+            CATALOG,
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "kms:Decript"], "Resource": "*"}]}
+            """,
+            "/Statement/0/Action/1",
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "KMS:decrypt"], "Resource": "*"}]}
+            """),
+        new Row(
+            FindingCode.PATTERN_MATCHES_NO_ACTION,
+            CATALOG,
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Zap*", "Resource": "*"}]}
+            """,
+            "/Statement/0/Action",
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:ReEncrypt*", "Resource": "*"}]}
+            """),
+        new Row(
+            FindingCode.CONDITION_KEY_NOT_APPLICABLE,
+            CATALOG,
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+              "Condition": {"StringEquals": {"kms:ViaService": "s3.ap-northeast-1.amazonaws.com"}}}]}
+            """,
+            "/Statement/0/Condition/StringEquals/kms:ViaService",
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "kms:Decrypt"], "Resource": "*",
+              "Condition": {"StringEquals": {"kms:ViaService": "s3.ap-northeast-1.amazonaws.com"}}}]}
+            """),
+        new Row(
+            FindingCode.ACCESS_LEVEL_SUMMARY,
+            CATALOG_SUMMARY,
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]}
+            """,
+            "/Statement/0/Action",
+            """
+            {"Version": "2012-10-17", "Statement": []}
+            """));
+  }
+
+  static List<Row> rowsWithoutCatalog() {
     return List.of(
         new Row(
             FindingCode.MALFORMED_DOCUMENT,
