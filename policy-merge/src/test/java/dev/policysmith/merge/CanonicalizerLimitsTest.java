@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How canonicalization scales with one statement's product of actions, resources and principals,
  * which it splits into one atomic grant each. Measured on the 2-core build machine: 12,500 atoms
- * (50 x 50 x 5) about 2 s; 100,000 atoms (100 x 100 x 10) about 11 s and 300 MB; 800,000 atoms
+ * (50 x 50 x 5) under 2 s; 100,000 atoms (100 x 100 x 10) about 11 s and 300 MB; 800,000 atoms
  * (200 x 200 x 20, a 13 KB document) about 130 s and over 800 MB. So the cost is in the product,
  * not in the document's size, and there is no cap yet: callers that canonicalize or merge
  * untrusted documents should bound the product first.
