@@ -9,6 +9,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
@@ -200,6 +201,7 @@ final class JsonTokenizer {
   }
 
   private PolicyParseException translate(JacksonException e, JsonParser parser) {
+    syncName(parser);
     String message = String.valueOf(e.getOriginalMessage());
     if (e instanceof StreamConstraintsException) {
       return constraint(e, message, parser);
@@ -214,6 +216,22 @@ final class JsonTokenizer {
     }
     return new PolicyParseException(
         "Invalid JSON: " + firstLine(message), path.current(), at.getLineNr(), at.getColumnNr(), e);
+  }
+
+  /**
+   * Jackson reads a property's number or literal ({@code true}, {@code false}, {@code null}) in
+   * the same {@code nextToken()} as its name, so a malformed or too long one fails before the name
+   * reaches {@link #record}; without this the pointer would name the previous key. Jackson has
+   * already put the name in its context by then (a duplicate's pointer is built apart).
+   */
+  private void syncName(JsonParser parser) {
+    TokenStreamContext context = parser.streamReadContext();
+    if (context != null && context.inObject() && context.getNestingDepth() == path.depth()) {
+      String name = context.currentName();
+      if (name != null) {
+        path.name(name);
+      }
+    }
   }
 
   private PolicyParseException duplicate(JacksonException e, JsonParser parser, TokenStreamLocation at) {

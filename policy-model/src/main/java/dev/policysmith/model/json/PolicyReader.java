@@ -35,10 +35,24 @@ import java.util.Locale;
  * whether a condition value was a string, a boolean or a number (numbers keep their exact text),
  * so that {@link PolicyWriter#lossless()} gives the same JSON back, white space aside.
  *
- * <p>Input is limited to {@value #MAX_DOCUMENT_BYTES} bytes (1 MiB) of UTF-8, far above the
- * largest policy AWS accepts (a KMS key policy may have 32 KiB); a longer input is a {@link
- * PolicyParseException} at 1:1. A leading byte order mark is ignored. Columns count UTF-16
- * characters.
+ * <p>Limits, each a {@link PolicyParseException} one past it, so that a hostile document costs at
+ * most a bounded time and heap (each is tested at its boundary in {@code ReaderLimitsTest}):
+ *
+ * <ul>
+ *   <li>document: {@value #MAX_DOCUMENT_BYTES} bytes (1 MiB) of UTF-8, far above the largest
+ *       policy AWS accepts (a KMS key policy may have 32 KiB); a longer input, whether given as
+ *       text, bytes, stream or file, fails at 1:1 and a stream is read no further;
+ *   <li>nesting: 64 levels of objects and arrays (a policy needs 5);
+ *   <li>strings and property names: no limit of their own below the document's (they are capped
+ *       at 1 Mi characters, which the byte limit reaches first);
+ *   <li>numbers: 1,000 digits (sign, point and exponent marker not counted); numbers keep their
+ *       text and are never converted;
+ *   <li>statements: no limit of their own; about 32,000 of the smallest fit in 1 MiB.
+ * </ul>
+ *
+ * <p>The limit is on input: the writers indent, so a document read near the limit may be written
+ * back longer than 1 MiB and then not read again. A leading byte order mark is ignored. Columns
+ * count UTF-16 characters.
  *
  * <p>Instances are immutable, thread-safe and cheap.
  *

@@ -127,4 +127,32 @@ class JsonPointerTrackingTest {
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.column()).isEqualTo(3);
   }
+
+  @Test
+  void read_malformedLiteralAfterASibling_pointsAtItsOwnKeyNotTheSibling() {
+    // Found by ReaderLimitsTest: Jackson reads a property's number or literal in the same step as
+    // its name, so the error came before the name was recorded and named the previous key.
+    String json = "{\"Id\": \"x\", \"Version\": tru}";
+
+    PolicyParseException e =
+        catchThrowableOfType(PolicyParseException.class, () -> PolicyReader.strict().read(json));
+
+    assertThat(e.pointer()).isEqualTo("/Version");
+    assertThat(e.problem()).startsWith("Invalid JSON: Unrecognized token 'tru'");
+  }
+
+  @Test
+  void read_tooLongNumberUnderAConditionKey_pointsAtTheKey() {
+    String json =
+        "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": "
+            + "{\"NumericLessThan\": {\"aws:MultiFactorAuthAge\": "
+            + "9".repeat(1001)
+            + "}}}}";
+
+    PolicyParseException e =
+        catchThrowableOfType(PolicyParseException.class, () -> PolicyReader.strict().read(json));
+
+    assertThat(e.pointer()).isEqualTo("/Statement/Condition/NumericLessThan/aws:MultiFactorAuthAge");
+    assertThat(e.problem()).isEqualTo("Number must be at most 1000 characters long but was longer");
+  }
 }
