@@ -1,5 +1,6 @@
 package dev.policysmith.merge.internal;
 
+import dev.policysmith.merge.PolicyTooComplexException;
 import dev.policysmith.model.ActionClause;
 import dev.policysmith.model.ActionPattern;
 import dev.policysmith.model.PolicyDocument;
@@ -46,22 +47,38 @@ import java.util.TreeSet;
 public final class Atomizer {
   private Atomizer() {}
 
-  /** Returns the atomic grants of every statement of {@code document}, dropping none. */
-  public static List<Box> atomize(PolicyDocument document) {
+  /**
+   * Returns the atomic grants of every statement of {@code document}, dropping none.
+   *
+   * @throws PolicyTooComplexException if there would be more than {@code budget} of them; the
+   *     count is taken before any grant is built, so a hostile document fails fast
+   */
+  public static List<Box> atomize(PolicyDocument document, long budget) {
     Partition partition = partitionOf(document);
     boolean escape = !document.variablesEnabled();
     List<Box> atoms = new ArrayList<>();
     for (Statement statement : document.statements()) {
-      atomize(statement, partition, escape, atoms);
+      atomize(statement, partition, escape, atoms, budget);
     }
     return atoms;
   }
 
-  private static void atomize(Statement statement, Partition partition, boolean escape, List<Box> out) {
+  private static void atomize(
+      Statement statement, Partition partition, boolean escape, List<Box> out, long budget) {
     List<Clause> actions = actions(statement.actionClause());
     List<Clause> resources = resources(statement.resource(), escape);
     List<Clause> principals = principals(statement.principal(), partition);
     List<ConditionEntry> conditions = conditions(statement.condition(), escape);
+    // Count the grants before building any: the product of a statement's elements can be huge.
+    long product = (long) actions.size() * resources.size() * principals.size();
+    for (ConditionEntry entry : conditions) {
+      if (entry.splittable() && product <= budget) {
+        product *= entry.values().size();
+      }
+    }
+    if (out.size() + product > budget) {
+      throw new PolicyTooComplexException(out.size() + product);
+    }
     List<List<ConditionEntry>> conditionAtoms = new ArrayList<>();
     splitConditions(conditions, 0, new ArrayList<>(), conditionAtoms);
     for (Clause action : actions) {

@@ -1,5 +1,6 @@
 package dev.policysmith.merge.internal;
 
+import dev.policysmith.merge.PolicyTooComplexException;
 import dev.policysmith.merge.SidConflictException;
 import dev.policysmith.model.ActionClause;
 import dev.policysmith.model.ActionPattern;
@@ -38,11 +39,16 @@ public final class CanonicalEngine {
    *
    * @throws SidConflictException if two documents have different statements of one Sid and {@code
    *     overrideSids} is false
+   * @throws PolicyTooComplexException if the documents hold more than {@link
+   *     PolicyTooComplexException#MAX_GRANTS} atomic grants
    */
   public static PolicyDocument merge(List<PolicyDocument> documents, boolean joinAcrossSids, boolean overrideSids) {
     List<List<Box>> perDocument = new ArrayList<>();
+    long budget = PolicyTooComplexException.MAX_GRANTS;
     for (PolicyDocument document : documents) {
-      perDocument.add(Atomizer.atomize(document));
+      List<Box> atoms = Atomizer.atomize(document, budget);
+      budget -= atoms.size();
+      perDocument.add(atoms);
     }
     List<Box> atoms = settleSids(perDocument, overrideSids);
     if (joinAcrossSids) {
