@@ -1,0 +1,221 @@
+package dev.policysmith.diff.engine;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The ordered kinds of condition value: numbers, dates (as epoch milliseconds) and IP addresses
+ * (IPv4 below 2^32, IPv6 above it), each with how request values parse and examples print.
+ *
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+ *     JSON policy elements: Condition operators</a>
+ */
+public enum ValueKind {
+  /** Numeric operators: decimal numbers. */
+  NUMBER(false),
+  /** Date operators: instants, in milliseconds since the epoch. */
+  DATE(true),
+  /** IpAddress and NotIpAddress: addresses as integers. */
+  IP(true);
+
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+  private static final Pattern EPOCH = Pattern.compile("[0-9]+");
+  private static final BigDecimal V6_OFFSET = new BigDecimal(BigInteger.ONE.shiftLeft(32));
+  private static final BigDecimal V4_MAX = V6_OFFSET.subtract(BigDecimal.ONE);
+  private static final BigDecimal V6_MAX =
+      V6_OFFSET.add(new BigDecimal(BigInteger.ONE.shiftLeft(128))).subtract(BigDecimal.ONE);
+
+  private final boolean discrete;
+
+  ValueKind(boolean discrete) {
+    this.discrete = discrete;
+  }
+
+  boolean discrete() {
+    return discrete;
+  }
+
+  /** Parses a request value, or empty when it is not a value of this kind. */
+  public Optional<BigDecimal> parse(String text) {
+    switch (this) {
+      case NUMBER:
+        return DECIMAL.matcher(text).matches() ? Optional.of(new BigDecimal(text)) : Optional.empty();
+      case DATE:
+        return parseDate(text).map(BigDecimal::valueOf);
+      default:
+        return parseAddress(text);
+    }
+  }
+
+  /**
+   * Parses a policy value of this kind to the interval it stands for: a point, or for an IP
+   * address a CIDR block.
+   */
+  Optional<Interval> parseRange(String text) {
+    if (this != IP) {
+      return parse(text).map(Interval::point);
+    }
+    int slash = text.indexOf('/');
+    if (slash < 0) {
+      return parseAddress(text).map(Interval::point);
+    }
+    Optional<BigDecimal> base = parseAddress(text.substring(0, slash));
+    String bitsText = text.substring(slash + 1);
+    if (base.isEmpty() || !EPOCH.matcher(bitsText).matches() || bitsText.length() > 3) {
+      return Optional.empty();
+    }
+    int bits = Integer.parseInt(bitsText);
+    boolean v4 = base.get().compareTo(V6_OFFSET) < 0;
+    int width = v4 ? 32 : 128;
+    if (bits > width) {
+      return Optional.empty();
+    }
+    BigInteger raw = base.get().subtract(v4 ? BigDecimal.ZERO : V6_OFFSET).toBigIntegerExact();
+    BigInteger size = BigInteger.ONE.shiftLeft(width - bits);
+    BigInteger lo = raw.subtract(raw.mod(size));
+    BigDecimal offset = v4 ? BigDecimal.ZERO : V6_OFFSET;
+    return Optional.of(
+        new Interval(
+            offset.add(new BigDecimal(lo)),
+            true,
+            offset.add(new BigDecimal(lo.add(size).subtract(BigInteger.ONE))),
+            true));
+  }
+
+  /** Prints a value of this kind as a request would carry it. */
+  public String format(BigDecimal value) {
+    switch (this) {
+      case NUMBER:
+        return value.stripTrailingZeros().toPlainString();
+      case DATE:
+        return Instant.ofEpochMilli(value.longValueExact()).toString();
+      default:
+        return formatAddress(value.toBigIntegerExact());
+    }
+  }
+
+  /** Returns a request value that does not parse as this kind. */
+  String unparsableExample() {
+    return "not-a-" + name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Restricts an interval to the domain, closing its bounds over a discrete domain. */
+  Interval clamp(Interval i) {
+    if (!discrete) {
+      return i;
+    }
+    BigDecimal lo = i.lo();
+    BigDecimal hi = i.hi();
+    if (lo != null) {
+      BigDecimal up = lo.setScale(0, RoundingMode.CEILING);
+      lo = (!i.loClosed() && up.compareTo(lo) == 0) ? up.add(BigDecimal.ONE) : up;
+    }
+    if (hi != null) {
+      BigDecimal down = hi.setScale(0, RoundingMode.FLOOR);
+      hi = (!i.hiClosed() && down.compareTo(hi) == 0) ? down.subtract(BigDecimal.ONE) : down;
+    }
+    BigDecimal min = this == IP ? BigDecimal.ZERO : BigDecimal.valueOf(Long.MIN_VALUE);
+    BigDecimal max = this == IP ? V6_MAX : BigDecimal.valueOf(Long.MAX_VALUE);
+    if (lo == null || lo.compareTo(min) < 0) {
+      lo = min;
+    }
+    if (hi == null || hi.compareTo(max) > 0) {
+      hi = max;
+    }
+    return new Interval(lo, true, hi, true);
+  }
+
+  private static Optional<Long> parseDate(String text) {
+    if (EPOCH.matcher(text).matches()) {
+      try {
+        return Optional.of(Math.multiplyExact(Long.parseLong(text), 1000L));
+      } catch (ArithmeticException | NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(Instant.parse(text).toEpochMilli());
+    } catch (DateTimeParseException e) {
+      // fall through to the other ISO 8601 forms
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(text).toInstant().toEpochMilli());
+    } catch (DateTimeParseException e) {
+      // fall through
+    }
+    try {
+      return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli());
+    } catch (DateTimeParseException e) {
+      // fall through
+    }
+    try {
+      return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<BigDecimal> parseAddress(String text) {
+    if (text.indexOf(':') < 0) {
+      String[] parts = text.split("\\.", -1);
+      if (parts.length != 4) {
+        return Optional.empty();
+      }
+      long value = 0;
+      for (String part : parts) {
+        if (!EPOCH.matcher(part).matches() || part.length() > 3) {
+          return Optional.empty();
+        }
+        int octet = Integer.parseInt(part);
+        if (octet > 255) {
+          return Optional.empty();
+        }
+        value = value * 256 + octet;
+      }
+      return Optional.of(BigDecimal.valueOf(value));
+    }
+    if (!text.matches("[0-9A-Fa-f:.]+")) {
+      return Optional.empty();
+    }
+    try {
+      // A literal with a colon is parsed without any name lookup.
+      InetAddress address = InetAddress.getByName(text);
+      BigDecimal value = new BigDecimal(new BigInteger(1, address.getAddress()));
+      if (address instanceof Inet4Address) {
+        return Optional.of(value);
+      }
+      return address instanceof Inet6Address ? Optional.of(V6_OFFSET.add(value)) : Optional.empty();
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String formatAddress(BigInteger value) {
+    if (value.compareTo(V4_MAX.toBigIntegerExact()) <= 0) {
+      long v = value.longValueExact();
+      return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
+    }
+    BigInteger raw = value.subtract(V6_OFFSET.toBigIntegerExact());
+    StringBuilder out = new StringBuilder();
+    for (int group = 7; group >= 0; group--) {
+      out.append(Integer.toHexString(raw.shiftRight(group * 16).intValue() & 0xffff));
+      if (group > 0) {
+        out.append(':');
+      }
+    }
+    return out.toString();
+  }
+}
