@@ -51,7 +51,7 @@ public interface Request {
   final class Builder extends ImmutableRequest.Builder {
     /** Adds a context key with one or more values. */
     public Builder putContext(String key, String... values) {
-      return (Builder) putContext(key, List.of(values));
+      return putContext(key, List.of(values));
     }
   }
 }
