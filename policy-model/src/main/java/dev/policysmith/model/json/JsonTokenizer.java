@@ -1,0 +1,302 @@
+package dev.policysmith.model.json;
+
+import dev.policysmith.model.PolicyFormatException;
+import dev.policysmith.model.json.JsonToken.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The first reading pass: turns the document's text into {@link JsonToken}s with Jackson's
+ * streaming parser, and reports everything that makes the text not JSON (or not JSON we accept):
+ * syntax errors, duplicate keys, nesting deeper than {@link #MAX_DEPTH}, content after the
+ * document, and strings that are not valid Unicode. The policy's shape is the second pass's job.
+ */
+final class JsonTokenizer {
+  /** The deepest nesting accepted; the deepest policy needs 5 levels. */
+  static final int MAX_DEPTH = 64;
+
+  /** The longest string, name or document accepted, in characters; a document is capped in bytes first. */
+  static final int MAX_CHARS = PolicyReader.MAX_DOCUMENT_BYTES;
+
+  /** The longest number accepted, in characters (Jackson's default). */
+  static final int MAX_NUMBER_CHARS = 1000;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          // Duplicate keys are an error in IAM's grammar ("Individual elements must not contain
+          // multiple instances of the same key"), and a map-based reader would silently keep one.
+          // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(MAX_CHARS)
+                  .maxNameLength(MAX_CHARS)
+                  .maxNumberLength(MAX_NUMBER_CHARS)
+                  .maxDocumentLength(MAX_CHARS)
+                  .build())
+          .build();
+
+  private final String text;
+  private final PointerPath path = new PointerPath();
+  private final List<JsonToken> tokens = new ArrayList<>();
+
+  private JsonTokenizer(String text) {
+    this.text = text;
+  }
+
+  /**
+   * Returns the tokens of {@code text}, which must hold exactly one JSON value.
+   *
+   * @throws PolicyParseException if the text is not such JSON
+   */
+  static List<JsonToken> tokenize(String text) {
+    return new JsonTokenizer(text).run();
+  }
+
+  private List<JsonToken> run() {
+    try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+      readValueTokens(parser);
+      return tokens;
+    }
+  }
+
+  private void readValueTokens(JsonParser parser) {
+    boolean rootDone = false;
+    while (true) {
+      try {
+        tools.jackson.core.JsonToken jackson = parser.nextToken();
+        if (jackson == null) {
+          return;
+        }
+        if (rootDone) {
+          throw trailingContent(parser.currentTokenLocation(), null);
+        }
+        // Jackson decodes a string's text lazily, so record() can fail on a bad string too.
+        tokens.add(record(parser, jackson, parser.currentTokenLocation()));
+        rootDone = path.depth() == 0;
+      } catch (JacksonException e) {
+        if (rootDone) {
+          throw trailingContent(location(e, parser), e);
+        }
+        throw translate(e, parser);
+      }
+    }
+  }
+
+  private JsonToken record(JsonParser parser, tools.jackson.core.JsonToken jackson, TokenStreamLocation at) {
+    int line = at.getLineNr();
+    int column = at.getColumnNr();
+    switch (jackson) {
+      case START_OBJECT:
+      case START_ARRAY:
+        {
+          path.beforeValue();
+          JsonToken token =
+              new JsonToken(
+                  jackson == tools.jackson.core.JsonToken.START_OBJECT ? Kind.START_OBJECT : Kind.START_ARRAY,
+                  "",
+                  line,
+                  column,
+                  path.current());
+          path.open(jackson == tools.jackson.core.JsonToken.START_OBJECT);
+          return token;
+        }
+      case END_OBJECT:
+      case END_ARRAY:
+        {
+          String pointer = path.container();
+          path.close();
+          return new JsonToken(
+              jackson == tools.jackson.core.JsonToken.END_OBJECT ? Kind.END_OBJECT : Kind.END_ARRAY,
+              "",
+              line,
+              column,
+              pointer);
+        }
+      case PROPERTY_NAME:
+        {
+          String name = parser.currentName();
+          path.name(name);
+          String pointer = path.current();
+          checkUnicode(name, pointer, line, column);
+          return new JsonToken(Kind.NAME, name, line, column, pointer);
+        }
+      case VALUE_STRING:
+        {
+          path.beforeValue();
+          String value = parser.getString();
+          String pointer = path.current();
+          checkUnicode(value, pointer, line, column);
+          return new JsonToken(Kind.STRING, value, line, column, pointer);
+        }
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        // getString() is the number exactly as written ("1.50e+03" stays so), which a lossless
+        // round trip needs; it is never converted to a Java number.
+        path.beforeValue();
+        return new JsonToken(Kind.NUMBER, parser.getString(), line, column, path.current());
+      case VALUE_TRUE:
+        path.beforeValue();
+        return new JsonToken(Kind.TRUE, "true", line, column, path.current());
+      case VALUE_FALSE:
+        path.beforeValue();
+        return new JsonToken(Kind.FALSE, "false", line, column, path.current());
+      case VALUE_NULL:
+        path.beforeValue();
+        return new JsonToken(Kind.NULL, "null", line, column, path.current());
+      default:
+        // The JSON parser produces no other tokens (embedded objects, NOT_AVAILABLE are for other
+        // formats and non-blocking parsing).
+        throw new PolicyParseException(
+            "JSON must hold only objects, arrays, strings, numbers, booleans and null but had "
+                + jackson,
+            path.current(),
+            line,
+            column,
+            null);
+    }
+  }
+
+  /**
+   * Rejects unpaired surrogates, which a JSON escape such as {@code "\ud800"} can produce: such a
+   * string is not Unicode text and cannot be written back as UTF-8.
+   */
+  private static void checkUnicode(String value, String pointer, int line, int column) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new PolicyParseException(
+            String.format(
+                java.util.Locale.ROOT,
+                "Text must be valid Unicode but had the unpaired surrogate \\u%04x",
+                (int) c),
+            pointer,
+            line,
+            column,
+            null);
+      }
+    }
+  }
+
+  private PolicyParseException trailingContent(TokenStreamLocation at, JacksonException cause) {
+    return new PolicyParseException(
+        "Document must end after its top-level value but had more content",
+        "",
+        at.getLineNr(),
+        at.getColumnNr(),
+        cause);
+  }
+
+  private PolicyParseException translate(JacksonException e, JsonParser parser) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (e instanceof StreamConstraintsException) {
+      return constraint(e, message, parser);
+    }
+    TokenStreamLocation at = location(e, parser);
+    if (message.startsWith("Duplicate Object property")) {
+      return duplicate(e, parser, at);
+    }
+    if (e instanceof UnexpectedEndOfInputException) {
+      return new PolicyParseException(
+          "Invalid JSON: unexpected end of input", path.current(), at.getLineNr(), at.getColumnNr(), e);
+    }
+    return new PolicyParseException(
+        "Invalid JSON: " + firstLine(message), path.current(), at.getLineNr(), at.getColumnNr(), e);
+  }
+
+  private PolicyParseException duplicate(JacksonException e, JsonParser parser, TokenStreamLocation at) {
+    String name = parser.streamReadContext().currentName();
+    if (name == null) {
+      return new PolicyParseException(
+          "Object keys must be unique but one was repeated", path.container(), at.getLineNr(), at.getColumnNr(), e);
+    }
+    // Jackson reports the duplicate just after the name's closing quote; step back to its
+    // opening quote so the column points at the repeated key itself.
+    int column = at.getColumnNr();
+    int end = (int) at.getCharOffset() - 1;
+    if (end >= 0 && end < text.length() && text.charAt(end) == '"') {
+      int start = end - 1;
+      while (start >= 0 && !(text.charAt(start) == '"' && backslashesBefore(start) % 2 == 0)) {
+        start--;
+      }
+      if (start >= 0 && column - (end + 1 - start) >= 1) {
+        column -= end + 1 - start;
+      }
+    }
+    String pointer = path.container() + "/" + PointerPath.escape(name);
+    return new PolicyParseException(
+        "Object keys must be unique but " + PolicyFormatException.quote(name) + " was repeated",
+        pointer,
+        at.getLineNr(),
+        column,
+        e);
+  }
+
+  private int backslashesBefore(int index) {
+    int count = 0;
+    for (int i = index - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+      count++;
+    }
+    return count;
+  }
+
+  private PolicyParseException constraint(JacksonException e, String message, JsonParser parser) {
+    if (message.contains("nesting depth")) {
+      // The container that goes one level too deep is the current token: Jackson has placed it
+      // before checking the depth.
+      TokenStreamLocation at = parser.currentTokenLocation();
+      path.beforeValue();
+      return new PolicyParseException(
+          "JSON nesting must be at most " + MAX_DEPTH + " levels deep but was deeper",
+          path.current(),
+          at.getLineNr(),
+          at.getColumnNr(),
+          e);
+    }
+    TokenStreamLocation at = location(e, parser);
+    String what =
+        message.startsWith("Number")
+            ? "Number must be at most " + MAX_NUMBER_CHARS + " characters long"
+            : message.startsWith("Name")
+                ? "Property name must be at most " + MAX_CHARS + " characters long"
+                : message.startsWith("String")
+                    ? "String must be at most " + MAX_CHARS + " characters long"
+                    : null;
+    String problem = what == null ? "Invalid JSON: " + firstLine(message) : what + " but was longer";
+    return new PolicyParseException(problem, path.current(), at.getLineNr(), at.getColumnNr(), e);
+  }
+
+  private static TokenStreamLocation location(JacksonException e, JsonParser parser) {
+    TokenStreamLocation at = e.getLocation();
+    if (at == null || at.getLineNr() < 1 || at.getColumnNr() < 1) {
+      at = parser.currentLocation();
+    }
+    return at;
+  }
+
+  /** Keeps Jackson's own first line and drops its appended source description, then shortens it. */
+  private static String firstLine(String message) {
+    String line = message;
+    int newline = line.indexOf('\n');
+    if (newline >= 0) {
+      line = line.substring(0, newline);
+    }
+    int marker = line.indexOf(" (start marker at");
+    if (marker >= 0) {
+      line = line.substring(0, marker);
+    }
+    return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+  }
+}
