@@ -66,10 +66,30 @@ class PolicyDifferTest {
   }
 
   @Test
-  void diff_accountIdAgainstRootArn_isEquivalent() {
+  void diff_accountIdBesideItsRootArn_isEquivalent() {
+    PolicyDocument id = doc(allow("kms:*").principal(aws("111122223333")).build());
+    PolicyDocument both =
+        doc(allow("kms:*").principal(aws("arn:aws:iam::111122223333:root", "111122223333")).build());
+    assertThat(diff(id, both).verdict()).isEqualTo(Verdict.EQUIVALENT);
+  }
+
+  /**
+   * The evaluator reads a bare account id as the account in every partition and a root ARN as the
+   * account in its own partition only, so within partition aws they agree and the diff names just
+   * the other partitions.
+   */
+  @Test
+  void diff_rootArnToAccountId_addsOnlyOtherPartitions() {
     PolicyDocument id = doc(allow("kms:*").principal(aws("111122223333")).build());
     PolicyDocument root = doc(allow("kms:*").principal(aws("arn:aws:iam::111122223333:root")).build());
-    assertThat(diff(id, root).verdict()).isEqualTo(Verdict.EQUIVALENT);
+    DiffResult result = diff(root, id);
+    assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
+    Change change = result.added().get(0);
+    assertThat(change.example().principal()).hasValueSatisfying(p -> assertThat(p).doesNotStartWith("arn:aws:"));
+    assertThat(change.contains(Request.builder().principal("arn:aws:iam::111122223333:role/R").action("kms:Decrypt").build()))
+        .isFalse();
+    assertThat(change.contains(Request.builder().principal("arn:aws-cn:iam::111122223333:role/R").action("kms:Decrypt").build()))
+        .isTrue();
   }
 
   @Test

@@ -9,11 +9,13 @@ import dev.policysmith.model.PrincipalType;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.ResourcePattern;
 import dev.policysmith.model.Statement;
+import dev.policysmith.model.arn.Arn;
 import dev.policysmith.model.condition.BaseOperator;
 import dev.policysmith.model.condition.ConditionOperator;
 import dev.policysmith.model.condition.ConditionValue;
 import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.OperatorBlock;
+import dev.policysmith.model.condition.SetQualifier;
 import dk.brics.automaton.Automaton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns statements into boxes, deciding each dimension exactly as the evaluator does, and records
@@ -33,9 +35,6 @@ import java.util.regex.Pattern;
  *     evaluation logic</a>
  */
 public final class Encoder {
-  private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
-  private static final Pattern ROOT = Pattern.compile("arn:([^:]*):iam::([0-9]{12}):root");
-  private static final Pattern ROLE = Pattern.compile("arn:([^:]*):iam::([0-9]{12}):role/(?:.*/)?([^/]+)");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*\\}");
 
   private final Set<String> reasons = new LinkedHashSet<>();
@@ -104,26 +103,31 @@ public final class Encoder {
    *     JSON policy elements: Principal</a>
    */
   public StrSet principals(PrincipalClause clause) {
-    Automaton language;
+    // "*" and {"AWS": "*"} match every request, anonymous ones (no principal) included; any
+    // other entry needs a principal. NotPrincipal inverts the whole clause, absence included.
+    boolean anonymous = clause.anyone();
+    List<Automaton> parts = new ArrayList<>();
     if (clause.anyone()) {
-      language = Languages.anyString();
-    } else {
-      List<Automaton> parts = new ArrayList<>();
-      for (PrincipalEntry entry : clause.entries()) {
-        for (String value : entry.values()) {
-          Automaton one = principal(entry.type(), value);
-          vocabulary.add(Box.PRINCIPAL, value, one);
-          parts.add(one);
-        }
+      parts.add(Languages.anyString());
+    }
+    for (PrincipalEntry entry : clause.entries()) {
+      for (String value : entry.values()) {
+        Automaton one = principal(entry.type(), value);
+        anonymous |= entry.type() == PrincipalType.AWS && value.equals("*");
+        vocabulary.add(Box.PRINCIPAL, value, one);
+        parts.add(one);
       }
-      language = Automaton.union(parts);
     }
-    if (clause.negated()) {
-      language = language.complement();
-    }
-    return StrSet.of(false, language);
+    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    return clause.negated() ? StrSet.of(!anonymous, language.complement()) : StrSet.of(anonymous, language);
   }
 
+  /**
+   * Returns the principal strings one entry matches, as the evaluator classifies them with {@link
+   * Arn}: an account id matches every IAM or STS identity of the account in any partition (and
+   * the bare id), a root ARN those of its own partition, a role ARN itself and the sessions
+   * {@code arn:P:sts::A:assumed-role/NAME/...} of a role of that name; anything else itself.
+   */
   static Automaton principal(PrincipalType type, String value) {
     if (type != PrincipalType.AWS) {
       return Languages.literal(value);
@@ -131,41 +135,37 @@ public final class Encoder {
     if (value.equals("*")) {
       return Languages.anyString();
     }
-    String account = null;
-    if (ACCOUNT.matcher(value).matches()) {
-      account = value;
-    } else {
-      Matcher root = ROOT.matcher(value);
-      if (root.matches()) {
-        account = root.group(2);
-      }
+    if (Arn.isAccountId(value)) {
+      return accountPrincipals(null, value);
     }
-    if (account != null) {
-      return accountPrincipals(account);
+    Arn arn = Arn.tryParse(value).orElse(null);
+    if (arn != null && arn.isAccountRoot()) {
+      return accountPrincipals(arn.partition().id(), arn.account()).union(Languages.literal(value));
     }
-    Matcher role = ROLE.matcher(value);
-    if (role.matches()) {
+    if (arn != null && arn.isRole() && Arn.isAccountId(arn.account())) {
       Automaton sessions =
-          Languages.literal("arn:" + role.group(1) + ":sts::" + role.group(2) + ":assumed-role/" + role.group(3) + "/")
-              .concatenate(Languages.anyCharBut('/').repeat(1));
+          Languages.literal(
+                  "arn:" + arn.partition().id() + ":sts::" + arn.account() + ":assumed-role/" + arn.roleName() + "/")
+              .concatenate(Languages.anyString());
       return Languages.literal(value).union(sessions);
     }
     return Languages.literal(value);
   }
 
-  /** Every principal ARN whose account component is {@code account}. */
-  static Automaton accountPrincipals(String account) {
+  /**
+   * Every identity of an account: the bare id, and {@code arn:P:iam::A:...} or {@code
+   * arn:P:sts::A:...} with {@code P} the given partition, or any when null.
+   */
+  static Automaton accountPrincipals(@Nullable String partition, String account) {
     Automaton component = Languages.anyCharBut(':').repeat();
     List<Automaton> parts = new ArrayList<>();
     parts.add(Languages.literal("arn:"));
-    parts.add(component);
+    parts.add(partition == null ? component : Languages.literal(partition));
     parts.add(Languages.literal(":"));
-    parts.add(component.clone());
-    parts.add(Languages.literal(":"));
-    parts.add(component.clone());
-    parts.add(Languages.literal(":" + account + ":"));
+    parts.add(Languages.literal("iam").union(Languages.literal("sts")));
+    parts.add(Languages.literal("::" + account + ":"));
     parts.add(Languages.anyString());
-    return Languages.minimal(Automaton.concatenate(parts));
+    return Languages.minimal(Automaton.concatenate(parts).union(Languages.literal(account)));
   }
 
   /**
@@ -181,7 +181,7 @@ public final class Encoder {
       vocabulary.add(Box.ACTION, pattern.value(), one);
       parts.add(one);
     }
-    Automaton language = Automaton.union(parts);
+    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
     return StrSet.of(false, clause.negated() ? language.complement() : language);
   }
 
@@ -197,14 +197,18 @@ public final class Encoder {
    *     JSON policy elements: Resource</a>
    */
   public StrSet resources(ResourceClause clause, boolean variables) {
+    // A request without a resource is matched by the pattern "*" alone, so NotResource without
+    // "*" matches it.
+    boolean star = false;
     List<Automaton> parts = new ArrayList<>();
     for (ResourcePattern pattern : clause.patterns()) {
+      star |= pattern.value().equals("*");
       Automaton one = resourceLanguage(unvariable(pattern.value(), variables, "Resource"));
       vocabulary.add(Box.RESOURCE, pattern.value(), one);
       parts.add(one);
     }
-    Automaton language = Automaton.union(parts);
-    return StrSet.of(false, clause.negated() ? language.complement() : language);
+    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    return clause.negated() ? StrSet.of(!star, language.complement()) : StrSet.of(star, language);
   }
 
   /**
@@ -259,13 +263,13 @@ public final class Encoder {
     String dim = Box.keyDim(key.key());
     String name = key.key();
     boolean absent = base.negated() || operator.ifExists();
-    if (operator.qualifier().isPresent()) {
+    if (operator.qualifier().isPresent() && base != BaseOperator.NULL) {
       reasons.add(
           operator
               + " on "
               + name
               + ": set operators are decided for requests with at most one value per key");
-      absent = operator.qualifier().get() == dev.policysmith.model.condition.SetQualifier.FOR_ALL_VALUES;
+      absent = operator.ifExists() || operator.qualifier().get() == SetQualifier.FOR_ALL_VALUES;
     }
     List<String> values = new ArrayList<>();
     for (ConditionValue value : key.values()) {
@@ -296,13 +300,18 @@ public final class Encoder {
         return range(ValueKind.IP, base, absent, values);
       default:
         family(dim, "String");
+        if (base == BaseOperator.BINARY_EQUALS) {
+          reasons.add("BinaryEquals on " + name + ": base-64 values are compared as text, not as decoded bytes");
+        }
+        // Variables are resolved only in String, ARN and Bool values; elsewhere ${...} is text.
+        boolean resolves = variables && base != BaseOperator.BINARY_EQUALS;
         List<Automaton> parts = new ArrayList<>();
         for (String value : values) {
-          Automaton one = valueLanguage(base, unvariable(value, variables, name));
+          Automaton one = valueLanguage(base, unvariable(value, resolves, name));
           vocabulary.add(dim, value, one);
           parts.add(one);
         }
-        Automaton matching = Automaton.union(parts);
+        Automaton matching = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
         return StrSet.of(absent, base.negated() ? matching.complement() : matching);
     }
   }
@@ -315,8 +324,13 @@ public final class Encoder {
         return Languages.literal(value);
       case STRING_EQUALS_IGNORE_CASE:
       case STRING_NOT_EQUALS_IGNORE_CASE:
-      case BOOL:
         return Languages.literalIgnoringCase(value);
+      case BOOL:
+        // A Bool value other than true or false, in any case, matches nothing.
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+          return Languages.literalIgnoringCase(value);
+        }
+        return Languages.none();
       case STRING_LIKE:
       case STRING_NOT_LIKE:
         return Languages.glob(value, false);

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,7 +32,9 @@ public enum ValueKind {
   /** IpAddress and NotIpAddress: addresses as integers. */
   IP(true);
 
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+  private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
+  private static final BigDecimal DATE_MIN = BigDecimal.valueOf(-62135596800L).scaleByPowerOfTen(9);
+  private static final BigDecimal DATE_MAX = BigDecimal.valueOf(253402300799L).scaleByPowerOfTen(9);
   private static final Pattern EPOCH = Pattern.compile("[0-9]+");
   private static final BigDecimal V6_OFFSET = new BigDecimal(BigInteger.ONE.shiftLeft(32));
   private static final BigDecimal V4_MAX = V6_OFFSET.subtract(BigDecimal.ONE);
@@ -48,13 +51,24 @@ public enum ValueKind {
     return discrete;
   }
 
-  /** Parses a request value, or empty when it is not a value of this kind. */
+  /**
+   * Parses a request or policy value, or empty when it is not a value of this kind, exactly as
+   * the evaluator does: numbers as {@link BigDecimal} (up to 100 characters), dates as ISO 8601 or
+   * epoch seconds (in nanoseconds since the epoch here), addresses as dotted quads or IPv6 text.
+   */
   public Optional<BigDecimal> parse(String text) {
     switch (this) {
       case NUMBER:
-        return DECIMAL.matcher(text).matches() ? Optional.of(new BigDecimal(text)) : Optional.empty();
+        if (text.isEmpty() || text.length() > 100) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
       case DATE:
-        return parseDate(text).map(BigDecimal::valueOf);
+        return parseDate(text).map(i -> BigDecimal.valueOf(i.getEpochSecond()).scaleByPowerOfTen(9).add(BigDecimal.valueOf(i.getNano())));
       default:
         return parseAddress(text);
     }
@@ -101,7 +115,16 @@ public enum ValueKind {
       case NUMBER:
         return value.stripTrailingZeros().toPlainString();
       case DATE:
-        return Instant.ofEpochMilli(value.longValueExact()).toString();
+        {
+          BigDecimal[] parts = value.divideAndRemainder(BILLION);
+          long seconds = parts[0].longValueExact();
+          long nanos = parts[1].longValueExact();
+          if (nanos < 0) {
+            seconds -= 1;
+            nanos += 1_000_000_000L;
+          }
+          return Instant.ofEpochSecond(seconds, nanos).toString();
+        }
       default:
         return formatAddress(value.toBigIntegerExact());
     }
@@ -127,8 +150,9 @@ public enum ValueKind {
       BigDecimal down = hi.setScale(0, RoundingMode.FLOOR);
       hi = (!i.hiClosed() && down.compareTo(hi) == 0) ? down.subtract(BigDecimal.ONE) : down;
     }
-    BigDecimal min = this == IP ? BigDecimal.ZERO : BigDecimal.valueOf(Long.MIN_VALUE);
-    BigDecimal max = this == IP ? V6_MAX : BigDecimal.valueOf(Long.MAX_VALUE);
+    // Dates stay within years 1 to 9999, whose instants print in a form the evaluator reads back.
+    BigDecimal min = this == IP ? BigDecimal.ZERO : DATE_MIN;
+    BigDecimal max = this == IP ? V6_MAX : DATE_MAX;
     if (lo == null || lo.compareTo(min) < 0) {
       lo = min;
     }
@@ -138,34 +162,57 @@ public enum ValueKind {
     return new Interval(lo, true, hi, true);
   }
 
-  private static Optional<Long> parseDate(String text) {
-    if (EPOCH.matcher(text).matches()) {
+  /** Mirrors the evaluator's date parser (ISO 8601 forms, or epoch seconds). */
+  private static Optional<Instant> parseDate(String text) {
+    if (text.isEmpty() || text.length() > 64) {
+      return Optional.empty();
+    }
+    if (isEpoch(text)) {
+      Optional<BigDecimal> seconds = NUMBER.parse(text);
+      if (seconds.isEmpty()) {
+        return Optional.empty();
+      }
       try {
-        return Optional.of(Math.multiplyExact(Long.parseLong(text), 1000L));
-      } catch (ArithmeticException | NumberFormatException e) {
+        long whole = seconds.get().longValue();
+        int nanos = seconds.get().subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+        return Optional.of(Instant.ofEpochSecond(whole, nanos));
+      } catch (ArithmeticException | java.time.DateTimeException e) {
         return Optional.empty();
       }
     }
     try {
-      return Optional.of(Instant.parse(text).toEpochMilli());
-    } catch (DateTimeParseException e) {
-      // fall through to the other ISO 8601 forms
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant().toEpochMilli());
-    } catch (DateTimeParseException e) {
-      // fall through
-    }
-    try {
-      return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli());
-    } catch (DateTimeParseException e) {
-      // fall through
-    }
-    try {
-      return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+      if (text.length() == 7) {
+        return Optional.of(LocalDate.parse(text + "-01", DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant());
+      }
+      if (text.length() == 10) {
+        return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant());
+      }
+      char last = text.charAt(text.length() - 1);
+      boolean zoned = last == 'Z' || last == 'z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10;
+      if (zoned) {
+        return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+      }
+      return Optional.of(LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean isEpoch(String text) {
+    int start = text.charAt(0) == '-' ? 1 : 0;
+    boolean digit = false;
+    boolean dot = false;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '.' && !dot) {
+        dot = true;
+      } else {
+        return false;
+      }
+    }
+    return digit;
   }
 
   private static Optional<BigDecimal> parseAddress(String text) {
@@ -191,11 +238,12 @@ public enum ValueKind {
       return Optional.empty();
     }
     try {
-      // A literal with a colon is parsed without any name lookup.
+      // A literal with a colon is parsed without any name lookup. IPv6 text stays IPv6 even
+      // when it maps an IPv4 address (::ffff:192.0.2.1), as the evaluator keeps the two apart.
       InetAddress address = InetAddress.getByName(text);
       BigDecimal value = new BigDecimal(new BigInteger(1, address.getAddress()));
       if (address instanceof Inet4Address) {
-        return Optional.of(value);
+        return Optional.of(V6_OFFSET.add(BigDecimal.valueOf(0xffffL << 32)).add(value));
       }
       return address instanceof Inet6Address ? Optional.of(V6_OFFSET.add(value)) : Optional.empty();
     } catch (UnknownHostException e) {
