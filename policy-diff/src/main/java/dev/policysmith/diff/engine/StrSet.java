@@ -23,8 +23,10 @@ public final class StrSet extends DimSet {
 
   /** Returns every string and absence. */
   public static StrSet universal() {
-    return new StrSet(true, Languages.anyString());
+    return UNIVERSAL;
   }
+
+  private static final StrSet UNIVERSAL = new StrSet(true, Languages.anyString());
 
   /** Returns every string, not absence. */
   public static StrSet present() {
@@ -49,6 +51,19 @@ public final class StrSet extends DimSet {
   @Override
   public DimSet intersect(DimSet other) {
     if (other instanceof StrSet s) {
+      // Fast paths: most dimensions of most boxes are unconstrained.
+      if (language.isTotal() && (absent || !s.absent)) {
+        return s;
+      }
+      if (s.language.isTotal() && (s.absent || !absent)) {
+        return this;
+      }
+      if (language.isTotal()) {
+        return new StrSet(false, s.language);
+      }
+      if (s.language.isTotal()) {
+        return new StrSet(false, language);
+      }
       return of(absent && s.absent, language.intersection(s.language));
     }
     return other.intersect(this);
@@ -56,6 +71,12 @@ public final class StrSet extends DimSet {
 
   @Override
   public DimSet complement() {
+    if (language.isTotal()) {
+      return new StrSet(!absent, Languages.none());
+    }
+    if (language.isEmpty()) {
+      return new StrSet(!absent, Languages.anyString());
+    }
     return of(!absent, language.complement());
   }
 
