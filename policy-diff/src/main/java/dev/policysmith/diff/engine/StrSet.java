@@ -23,10 +23,10 @@ public final class StrSet extends DimSet {
 
   /** Returns every string and absence. */
   public static StrSet universal() {
-    return UNIVERSAL;
+    // A new automaton each time: dk.brics renumbers states while reading an automaton, so one
+    // instance must not be shared between threads.
+    return new StrSet(true, Languages.anyString());
   }
-
-  private static final StrSet UNIVERSAL = new StrSet(true, Languages.anyString());
 
   /** Returns every string, not absence. */
   public static StrSet present() {
@@ -110,7 +110,7 @@ public final class StrSet extends DimSet {
         return Optional.of(hint);
       }
     }
-    String nice = language.intersection(NICE).getShortestExample(true);
+    String nice = language.intersection(NICE.clone()).getShortestExample(true);
     if (nice != null) {
       return Optional.of(nice);
     }
