@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Diffs the real consecutive versions of AWS managed policies under {@code
  * <policysmith.corpus>/pairs} and checks every example with the evaluator. Runs within a time
- * budget ({@code -Dpolicysmith.corpus.seconds}, default 60) so the build stays fast; the report
+ * budget ({@code -Dpolicysmith.corpus.seconds}, default 30) so the build stays fast; the report
  * (pairs diffed, how many exactly, the slowest) goes into the assertion description.
  */
 class PolicyDifferCorpusTest {
@@ -33,7 +33,7 @@ class PolicyDifferCorpusTest {
     try (Stream<Path> files = Files.list(pairs)) {
       olds = files.filter(p -> p.getFileName().toString().endsWith(".old.json")).sorted().toList();
     }
-    long budget = Long.getLong("policysmith.corpus.seconds", 60L) * 1_000_000_000L;
+    long budget = Long.getLong("policysmith.corpus.seconds", 30L) * 1_000_000_000L;
     long start = System.nanoTime();
     int diffed = 0;
     int exact = 0;

@@ -125,17 +125,29 @@ public final class Languages {
    */
   public static Automaton foldedPatterns(List<String> patterns) {
     java.util.TreeSet<String> literals = new java.util.TreeSet<>();
+    java.util.TreeSet<String> prefixes = new java.util.TreeSet<>();
     List<Automaton> parts = new ArrayList<>();
     for (String pattern : patterns) {
       String folded = fold(pattern);
-      if (folded.indexOf('*') < 0 && folded.indexOf('?') < 0) {
+      int star = folded.indexOf('*');
+      if (star < 0 && folded.indexOf('?') < 0) {
         literals.add(folded);
+      } else if (star == folded.length() - 1 && folded.indexOf('?') < 0) {
+        // "service:Get*", the common wildcard: a prefix followed by anything.
+        prefixes.add(folded.substring(0, star));
       } else {
         parts.add(glob(folded, false));
       }
     }
     if (!literals.isEmpty()) {
       parts.add(BasicAutomata.makeStringUnion(literals.toArray(new String[0])));
+    }
+    if (!prefixes.isEmpty()) {
+      parts.add(
+          BasicAutomata.makeStringUnion(prefixes.toArray(new String[0])).concatenate(anyString()));
+    }
+    if (parts.size() == 1) {
+      return minimal(parts.get(0));
     }
     return parts.isEmpty() ? none() : minimal(Automaton.union(parts));
   }
