@@ -1,0 +1,198 @@
+package dev.policysmith.diff.engine;
+
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the regular languages of IAM wildcard patterns as automata. Each builder mirrors the
+ * matcher the evaluator uses ({@code dev.policysmith.model.internal.Wildcard}) character for
+ * character, so that the language of a pattern is exactly the set of strings it matches.
+ */
+public final class Languages {
+  private static final ConcurrentHashMap<Character, Automaton> FOLDED = new ConcurrentHashMap<>();
+
+  private Languages() {}
+
+  /** Returns the language of every string. */
+  public static Automaton anyString() {
+    return BasicAutomata.makeAnyString();
+  }
+
+  /** Returns the empty language. */
+  public static Automaton none() {
+    return BasicAutomata.makeEmpty();
+  }
+
+  /** Returns the language holding only {@code text}. */
+  public static Automaton literal(String text) {
+    return BasicAutomata.makeString(text);
+  }
+
+  /** Returns the language holding only {@code text}, compared ignoring case as the evaluator does. */
+  public static Automaton literalIgnoringCase(String text) {
+    List<Automaton> parts = new ArrayList<>();
+    for (int i = 0; i < text.length(); i++) {
+      parts.add(folded(text.charAt(i)));
+    }
+    return minimal(Automaton.concatenate(parts));
+  }
+
+  /**
+   * Returns the language of a {@code *}/{@code ?} pattern: {@code *} any run of characters, {@code
+   * ?} any one character, every other character itself (or, when {@code ignoreCase}, any
+   * character equal to it ignoring case).
+   */
+  public static Automaton glob(String pattern, boolean ignoreCase) {
+    return glob(pattern, ignoreCase, BasicAutomata.makeAnyChar());
+  }
+
+  /**
+   * Returns the language of a {@code *}/{@code ?} pattern whose wildcards stand only for
+   * characters of {@code wildcardChar}, for the ARN components that {@code *} does not cross a
+   * colon in.
+   */
+  public static Automaton glob(String pattern, boolean ignoreCase, Automaton wildcardChar) {
+    List<Automaton> parts = new ArrayList<>();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '*') {
+        parts.add(wildcardChar.repeat());
+      } else if (c == '?') {
+        parts.add(wildcardChar.clone());
+      } else if (ignoreCase) {
+        parts.add(folded(c));
+      } else {
+        parts.add(BasicAutomata.makeChar(c));
+      }
+    }
+    return minimal(Automaton.concatenate(parts));
+  }
+
+  /**
+   * Folds a string to its canonical case: each character to {@code
+   * toLowerCase(toUpperCase(c))}. Two characters are equal ignoring case by the evaluator's rule
+   * exactly when their folds are equal, so matching ignoring case is matching folded strings.
+   */
+  public static String fold(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      out.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    }
+    return out.toString();
+  }
+
+  private static final Automaton FOLDED_STRINGS = buildFoldedStrings();
+  private static final ThreadLocal<Automaton> FOLDED_COPY =
+      ThreadLocal.withInitial(FOLDED_STRINGS::clone);
+
+  /**
+   * Returns the strings made only of folded characters, where folded languages live: one
+   * instance per thread, which callers must not change (dk.brics reads renumber states).
+   */
+  public static Automaton foldedStrings() {
+    return FOLDED_COPY.get();
+  }
+
+  private static Automaton buildFoldedStrings() {
+    // One accepting state looping on every folded character: built directly, as a union of a
+    // thousand character ranges would take seconds to determinise.
+    dk.brics.automaton.State state = new dk.brics.automaton.State();
+    state.setAccept(true);
+    int start = -1;
+    for (int x = Character.MIN_VALUE; x <= Character.MAX_VALUE + 1; x++) {
+      boolean canonical =
+          x <= Character.MAX_VALUE && Character.toLowerCase(Character.toUpperCase((char) x)) == x;
+      if (canonical && start < 0) {
+        start = x;
+      } else if (!canonical && start >= 0) {
+        state.addTransition(new dk.brics.automaton.Transition((char) start, (char) (x - 1), state));
+        start = -1;
+      }
+    }
+    Automaton a = new Automaton();
+    a.setInitialState(state);
+    a.setDeterministic(true);
+    return a;
+  }
+
+  /**
+   * Returns the folded strings matched by any of the patterns ignoring case: literal patterns
+   * through a minimal string union (fast for the hundreds of actions a managed policy lists), the
+   * others as globs over folded text.
+   */
+  public static Automaton foldedPatterns(List<String> patterns) {
+    java.util.TreeSet<String> literals = new java.util.TreeSet<>();
+    java.util.TreeSet<String> prefixes = new java.util.TreeSet<>();
+    List<Automaton> parts = new ArrayList<>();
+    for (String pattern : patterns) {
+      String folded = fold(pattern);
+      int star = folded.indexOf('*');
+      if (folded.isEmpty() || folded.equals("*")) {
+        // dk.brics' string union takes no empty strings.
+        parts.add(folded.isEmpty() ? BasicAutomata.makeEmptyString() : anyString());
+      } else if (star < 0 && folded.indexOf('?') < 0) {
+        literals.add(folded);
+      } else if (star == folded.length() - 1 && folded.indexOf('?') < 0) {
+        // "service:Get*", the common wildcard: a prefix followed by anything.
+        prefixes.add(folded.substring(0, star));
+      } else {
+        parts.add(glob(folded, false));
+      }
+    }
+    if (!literals.isEmpty()) {
+      parts.add(BasicAutomata.makeStringUnion(literals.toArray(new String[0])));
+    }
+    if (!prefixes.isEmpty()) {
+      parts.add(
+          BasicAutomata.makeStringUnion(prefixes.toArray(new String[0])).concatenate(anyString()));
+    }
+    if (parts.size() == 1) {
+      return minimal(parts.get(0));
+    }
+    return parts.isEmpty() ? none() : minimal(Automaton.union(parts));
+  }
+
+  /** Returns every character except {@code c}. */
+  public static Automaton anyCharBut(char c) {
+    return BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(c));
+  }
+
+  /** Returns {@code a} minimised, for compact products later. */
+  public static Automaton minimal(Automaton a) {
+    a.minimize();
+    return a;
+  }
+
+  /**
+   * Returns the characters equal to {@code c} ignoring case by the evaluator's rule: equal upper
+   * cases, or equal lower cases of the upper cases (locale-independent, like {@code
+   * String.equalsIgnoreCase}).
+   */
+  private static Automaton folded(char c) {
+    return FOLDED
+        .computeIfAbsent(
+            c,
+            key -> {
+              List<Automaton> chars = new ArrayList<>();
+              for (int x = Character.MIN_VALUE; x <= Character.MAX_VALUE; x++) {
+                if (sameIgnoringCase(key, (char) x)) {
+                  chars.add(BasicAutomata.makeChar((char) x));
+                }
+              }
+              return minimal(Automaton.union(chars));
+            })
+        .clone();
+  }
+
+  private static boolean sameIgnoringCase(char a, char b) {
+    if (a == b) {
+      return true;
+    }
+    char upperA = Character.toUpperCase(a);
+    char upperB = Character.toUpperCase(b);
+    return upperA == upperB || Character.toLowerCase(upperA) == Character.toLowerCase(upperB);
+  }
+}
