@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       KmsEbsGrantCommand.class,
       MergeCommand.class,
       CanonicalizeCommand.class,
+      DiffCommand.class,
       ExpandCommand.class
     })
 public final class Main {

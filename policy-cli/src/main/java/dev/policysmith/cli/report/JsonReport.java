@@ -104,6 +104,12 @@ public final class JsonReport {
       return this;
     }
 
+    /** Writes a member name; the value follows. */
+    public Json name(String name) {
+      generator.writeName(name);
+      return this;
+    }
+
     /** Writes a string member. */
     public Json string(String name, String value) {
       generator.writeStringProperty(name, value);
@@ -154,7 +160,13 @@ public final class JsonReport {
      * and a context whose single values are strings and several values arrays.
      */
     public Json request(String name, Request request) {
-      startObject(name);
+      generator.writeName(name);
+      return request(request);
+    }
+
+    /** Writes a request value in the command line's request form. */
+    public Json request(Request request) {
+      startObject();
       request.principal().ifPresent(principal -> string("principal", principal));
       string("action", request.action());
       request.resource().ifPresent(resource -> string("resource", resource));
