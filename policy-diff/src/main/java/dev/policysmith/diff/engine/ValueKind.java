@@ -1,5 +1,6 @@
 package dev.policysmith.diff.engine;
 
+import dev.policysmith.model.condition.ConditionValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -8,12 +9,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -59,16 +54,10 @@ public enum ValueKind {
   public Optional<BigDecimal> parse(String text) {
     switch (this) {
       case NUMBER:
-        if (text.isEmpty() || text.length() > 100) {
-          return Optional.empty();
-        }
-        try {
-          return Optional.of(new BigDecimal(text));
-        } catch (NumberFormatException e) {
-          return Optional.empty();
-        }
+        return Optional.ofNullable(ConditionValues.number(text));
       case DATE:
-        return parseDate(text).map(i -> BigDecimal.valueOf(i.getEpochSecond()).scaleByPowerOfTen(9).add(BigDecimal.valueOf(i.getNano())));
+        return Optional.ofNullable(ConditionValues.date(text))
+            .map(i -> BigDecimal.valueOf(i.getEpochSecond()).scaleByPowerOfTen(9).add(BigDecimal.valueOf(i.getNano())));
       default:
         return parseAddress(text);
     }
@@ -160,59 +149,6 @@ public enum ValueKind {
       hi = max;
     }
     return new Interval(lo, true, hi, true);
-  }
-
-  /** Mirrors the evaluator's date parser (ISO 8601 forms, or epoch seconds). */
-  private static Optional<Instant> parseDate(String text) {
-    if (text.isEmpty() || text.length() > 64) {
-      return Optional.empty();
-    }
-    if (isEpoch(text)) {
-      Optional<BigDecimal> seconds = NUMBER.parse(text);
-      if (seconds.isEmpty()) {
-        return Optional.empty();
-      }
-      try {
-        long whole = seconds.get().longValue();
-        int nanos = seconds.get().subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
-        return Optional.of(Instant.ofEpochSecond(whole, nanos));
-      } catch (ArithmeticException | java.time.DateTimeException e) {
-        return Optional.empty();
-      }
-    }
-    try {
-      if (text.length() == 7) {
-        return Optional.of(LocalDate.parse(text + "-01", DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant());
-      }
-      if (text.length() == 10) {
-        return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant());
-      }
-      char last = text.charAt(text.length() - 1);
-      boolean zoned = last == 'Z' || last == 'z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10;
-      if (zoned) {
-        return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-      }
-      return Optional.of(LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static boolean isEpoch(String text) {
-    int start = text.charAt(0) == '-' ? 1 : 0;
-    boolean digit = false;
-    boolean dot = false;
-    for (int i = start; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digit = true;
-      } else if (c == '.' && !dot) {
-        dot = true;
-      } else {
-        return false;
-      }
-    }
-    return digit;
   }
 
   private static Optional<BigDecimal> parseAddress(String text) {

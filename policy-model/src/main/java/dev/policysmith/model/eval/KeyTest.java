@@ -1,5 +1,6 @@
 package dev.policysmith.model.eval;
 
+import dev.policysmith.model.condition.ConditionValues;
 import dev.policysmith.model.condition.BaseOperator;
 import dev.policysmith.model.condition.ConditionOperator;
 import dev.policysmith.model.condition.ConditionValue;

@@ -1,4 +1,4 @@
-package dev.policysmith.model.eval;
+package dev.policysmith.model.condition;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,14 +12,15 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parsers for the typed condition values: numbers, dates, booleans and base-64 binaries. Each
- * returns {@code null} for malformed text, which the evaluator treats as "this comparison is
- * false": it never throws.
+ * How the typed condition operators read values: numbers, dates, booleans and base-64 binaries.
+ * The evaluator, the diff engine and validation all parse through here, so that they agree on
+ * what a value means. Each method returns {@code null} for malformed text, which the evaluator
+ * treats as "this comparison is false"; none throws.
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
  *     JSON policy elements: Condition operators</a>
  */
-final class ConditionValues {
+public final class ConditionValues {
   private ConditionValues() {}
 
   /**
@@ -27,7 +28,7 @@ final class ConditionValues {
    * value"). Numbers are compared as {@link BigDecimal} by value, so {@code 10}, {@code 10.0} and
    * {@code 1e1} are equal and no precision is lost on long decimals.
    */
-  static @Nullable BigDecimal number(String text) {
+  public static @Nullable BigDecimal number(String text) {
     if (text.isEmpty() || text.length() > 100) {
       return null;
     }
@@ -45,7 +46,7 @@ final class ConditionValues {
    * means UTC), and epoch seconds as an integer or decimal number. A four-digit year alone is read
    * as epoch seconds, not as a year, because the two cannot be told apart.
    */
-  static @Nullable Instant date(String text) {
+  public static @Nullable Instant date(String text) {
     if (text.isEmpty() || text.length() > 64) {
       return null;
     }
@@ -107,7 +108,7 @@ final class ConditionValues {
    * {@code "True"} is a boolean; we accept any case, as JSON booleans written as strings commonly
    * vary, and treat any other text as malformed.
    */
-  static @Nullable Boolean bool(String text) {
+  public static @Nullable Boolean bool(String text) {
     if (text.equalsIgnoreCase("true")) {
       return Boolean.TRUE;
     }
@@ -118,7 +119,7 @@ final class ConditionValues {
   }
 
   /** Decodes standard base-64 ("a base-64 encoded representation of the binary value"). */
-  static byte @Nullable [] binary(String text) {
+  public static byte @Nullable [] binary(String text) {
     try {
       return Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
