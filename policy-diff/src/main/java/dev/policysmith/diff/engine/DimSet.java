@@ -1,0 +1,58 @@
+package dev.policysmith.diff.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The set of values one dimension of a box allows: which strings (or numbers, dates, addresses)
+ * a request may carry there, and whether the request may lack the value altogether ({@linkplain
+ * #absent() absent}, for a condition key missing from the context or a request without principal
+ * or resource).
+ */
+public abstract class DimSet {
+  DimSet() {}
+
+  /** Returns whether a request without this value (a missing key) is in the set. */
+  public abstract boolean absent();
+
+  /** Returns the values in both sets. */
+  public abstract DimSet intersect(DimSet other);
+
+  /** Returns the values (and absence) not in this set. */
+  public abstract DimSet complement();
+
+  /** Returns whether the set holds nothing, not even absence. */
+  public abstract boolean isEmpty();
+
+  /** Returns whether the set holds every value and absence. */
+  public abstract boolean isUniversal();
+
+  /** Returns whether the value, or absence when empty, is in the set. */
+  public abstract boolean contains(Optional<String> value);
+
+  /**
+   * Returns one member, preferring the first of {@code hints} that is a member; {@code
+   * Optional.empty()} stands for absence. Only called on a non-empty set.
+   */
+  public abstract Optional<String> example(List<String> hints, boolean preferAbsent);
+
+  /** Returns the values in this set and not in {@code other}. */
+  public DimSet minus(DimSet other) {
+    return intersect(other.complement());
+  }
+
+  /** Returns the values in either set. */
+  public DimSet union(DimSet other) {
+    return complement().intersect(other.complement()).complement();
+  }
+
+  /** Returns whether every member of this set is in {@code other}. */
+  public boolean subsetOf(DimSet other) {
+    return minus(other).isEmpty();
+  }
+
+  /** Returns whether both sets have the same members. */
+  public boolean sameAs(DimSet other) {
+    return subsetOf(other) && other.subsetOf(this);
+  }
+}

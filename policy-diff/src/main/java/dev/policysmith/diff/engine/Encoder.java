@@ -1,0 +1,424 @@
+package dev.policysmith.diff.engine;
+
+import dev.policysmith.model.ActionClause;
+import dev.policysmith.model.ActionPattern;
+import dev.policysmith.model.PolicyDocument;
+import dev.policysmith.model.PrincipalClause;
+import dev.policysmith.model.PrincipalEntry;
+import dev.policysmith.model.PrincipalType;
+import dev.policysmith.model.ResourceClause;
+import dev.policysmith.model.ResourcePattern;
+import dev.policysmith.model.Statement;
+import dev.policysmith.model.arn.Arn;
+import dev.policysmith.model.condition.BaseOperator;
+import dev.policysmith.model.condition.ConditionOperator;
+import dev.policysmith.model.condition.ConditionValue;
+import dev.policysmith.model.condition.KeyCondition;
+import dev.policysmith.model.condition.OperatorBlock;
+import dev.policysmith.model.condition.SetQualifier;
+import dk.brics.automaton.Automaton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns statements into boxes, deciding each dimension exactly as the evaluator does, and records
+ * where it could not (policy variables, set operators, a key compared as two kinds of value).
+ *
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ *     evaluation logic</a>
+ */
+public final class Encoder {
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*\\}");
+
+  private final Set<String> reasons = new LinkedHashSet<>();
+  private final Map<String, Set<String>> keyFamilies = new LinkedHashMap<>();
+  private final Map<String, String> keyNames = new LinkedHashMap<>();
+  private final Vocabulary vocabulary = new Vocabulary();
+
+  /** Returns why some construct was not decided exactly, in the order first met. */
+  public Set<String> reasons() {
+    checkKeyFamilies();
+    return reasons;
+  }
+
+  /** Returns the patterns and values met, for readable descriptions and examples. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** Returns the condition key names as first written, by dimension name. */
+  public Map<String, String> keyNames() {
+    return keyNames;
+  }
+
+  /** Encodes every statement of a document, in order. */
+  public List<Encoded> encode(PolicyDocument document) {
+    List<Encoded> out = new ArrayList<>();
+    List<Statement> statements = document.statements();
+    for (int i = 0; i < statements.size(); i++) {
+      Statement statement = statements.get(i);
+      out.add(new Encoded(i, statement, encode(statement, document.variablesEnabled())));
+    }
+    return out;
+  }
+
+  /** A statement with its position and its box. */
+  public record Encoded(int index, Statement statement, Box box) {}
+
+  /** Returns the box of requests a statement matches, ignoring its effect. */
+  public Box encode(Statement statement, boolean variables) {
+    Box box = Box.all();
+    if (statement.principal().isPresent()) {
+      box = box.with(Box.PRINCIPAL, principals(statement.principal().get()));
+    }
+    box = box.with(Box.ACTION, actions(statement.actionClause()));
+    if (statement.resource().isPresent()) {
+      box = box.with(Box.RESOURCE, resources(statement.resource().get(), variables));
+    }
+    if (statement.condition().isPresent()) {
+      for (OperatorBlock block : statement.condition().get().operators()) {
+        for (KeyCondition key : block.keys()) {
+          String dim = Box.keyDim(key.key());
+          keyNames.putIfAbsent(dim, key.key());
+          box = box.and(dim, condition(block.operator(), key, variables));
+        }
+      }
+    }
+    return box;
+  }
+
+  /**
+   * Returns the principals a clause matches: {@code "*"} and {@code {"AWS": "*"}} everyone, an
+   * account id or root ARN every principal of that account, a role ARN the role and its
+   * assumed-role sessions, any other value itself.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+   *     JSON policy elements: Principal</a>
+   */
+  public StrSet principals(PrincipalClause clause) {
+    // "*" and {"AWS": "*"} match every request, anonymous ones (no principal) included; any
+    // other entry needs a principal. NotPrincipal inverts the whole clause, absence included.
+    boolean anonymous = clause.anyone();
+    List<Automaton> parts = new ArrayList<>();
+    if (clause.anyone()) {
+      parts.add(Languages.anyString());
+    }
+    for (PrincipalEntry entry : clause.entries()) {
+      for (String value : entry.values()) {
+        Automaton one = principal(entry.type(), value);
+        anonymous |= entry.type() == PrincipalType.AWS && value.equals("*");
+        vocabulary.add(Box.PRINCIPAL, value, one);
+        parts.add(one);
+      }
+    }
+    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    return clause.negated() ? StrSet.of(!anonymous, language.complement()) : StrSet.of(anonymous, language);
+  }
+
+  /**
+   * Returns the principal strings one entry matches, as the evaluator classifies them with {@link
+   * Arn}: an account id matches every IAM or STS identity of the account in any partition (and
+   * the bare id), a root ARN those of its own partition, a role ARN itself and the sessions
+   * {@code arn:P:sts::A:assumed-role/NAME/...} of a role of that name; anything else itself.
+   */
+  static Automaton principal(PrincipalType type, String value) {
+    if (type != PrincipalType.AWS) {
+      return Languages.literal(value);
+    }
+    if (value.equals("*")) {
+      return Languages.anyString();
+    }
+    if (Arn.isAccountId(value)) {
+      return accountPrincipals(null, value);
+    }
+    Arn arn = Arn.tryParse(value).orElse(null);
+    if (arn != null && arn.isAccountRoot()) {
+      return accountPrincipals(arn.partition().id(), arn.account()).union(Languages.literal(value));
+    }
+    if (arn != null && arn.isRole() && Arn.isAccountId(arn.account())) {
+      Automaton sessions =
+          Languages.literal(
+                  "arn:" + arn.partition().id() + ":sts::" + arn.account() + ":assumed-role/" + arn.roleName() + "/")
+              .concatenate(Languages.anyString());
+      return Languages.literal(value).union(sessions);
+    }
+    return Languages.literal(value);
+  }
+
+  /**
+   * Every identity of an account: the bare id, and {@code arn:P:iam::A:...} or {@code
+   * arn:P:sts::A:...} with {@code P} the given partition, or any when null.
+   */
+  static Automaton accountPrincipals(@Nullable String partition, String account) {
+    Automaton component = Languages.anyCharBut(':').repeat();
+    List<Automaton> parts = new ArrayList<>();
+    parts.add(Languages.literal("arn:"));
+    parts.add(partition == null ? component : Languages.literal(partition));
+    parts.add(Languages.literal(":"));
+    parts.add(Languages.literal("iam").union(Languages.literal("sts")));
+    parts.add(Languages.literal("::" + account + ":"));
+    parts.add(Languages.anyString());
+    return Languages.minimal(Automaton.concatenate(parts).union(Languages.literal(account)));
+  }
+
+  /**
+   * Returns the actions a clause matches, over every string, ignoring case.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+   *     JSON policy elements: Action</a>
+   */
+  public StrSet actions(ActionClause clause) {
+    List<Automaton> parts = new ArrayList<>();
+    for (ActionPattern pattern : clause.patterns()) {
+      Automaton one = actionLanguage(pattern.value());
+      vocabulary.add(Box.ACTION, pattern.value(), one);
+      parts.add(one);
+    }
+    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    return StrSet.of(false, clause.negated() ? language.complement() : language);
+  }
+
+  /** Returns the actions one pattern matches. */
+  public static Automaton actionLanguage(String pattern) {
+    return Languages.glob(pattern, true);
+  }
+
+  /**
+   * Returns the resources a clause matches, case-sensitively.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM
+   *     JSON policy elements: Resource</a>
+   */
+  public StrSet resources(ResourceClause clause, boolean variables) {
+    // A request without a resource is matched by the pattern "*" alone, so NotResource without
+    // "*" matches it.
+    boolean star = false;
+    List<Automaton> parts = new ArrayList<>();
+    for (ResourcePattern pattern : clause.patterns()) {
+      star |= pattern.value().equals("*");
+      Automaton one = resourceLanguage(unvariable(pattern.value(), variables, "Resource"));
+      vocabulary.add(Box.RESOURCE, pattern.value(), one);
+      parts.add(one);
+    }
+    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    return clause.negated() ? StrSet.of(!star, language.complement()) : StrSet.of(star, language);
+  }
+
+  /**
+   * Returns the resources one pattern matches: {@code *} everything; an ARN pattern component by
+   * component over its first five colons, where {@code *} and {@code ?} do not cross a colon, the
+   * rest as one component; any other text as a whole.
+   */
+  public static Automaton resourceLanguage(String pattern) {
+    if (pattern.equals("*")) {
+      return Languages.anyString();
+    }
+    List<String> components = splitArn(pattern);
+    if (components == null) {
+      return Languages.glob(pattern, false);
+    }
+    Automaton notColon = Languages.anyCharBut(':');
+    List<Automaton> parts = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      parts.add(Languages.glob(components.get(i), false, notColon));
+      parts.add(Languages.literal(":"));
+    }
+    parts.add(Languages.glob(components.get(5), false));
+    return Languages.minimal(Automaton.concatenate(parts));
+  }
+
+  /** Splits at the first five colons, or returns null when there are fewer. */
+  static List<String> splitArn(String text) {
+    List<String> out = new ArrayList<>(6);
+    int start = 0;
+    for (int i = 0; i < 5; i++) {
+      int colon = text.indexOf(':', start);
+      if (colon < 0) {
+        return null;
+      }
+      out.add(text.substring(start, colon));
+      start = colon + 1;
+    }
+    out.add(text.substring(start));
+    return out;
+  }
+
+  /**
+   * Returns the values of one condition key that satisfy it, with absence decided as IAM does: a
+   * missing key makes a positive operator false and a negated one true, {@code IfExists} true,
+   * {@code ForAllValues:} true and {@code ForAnyValue:} false.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+   *     JSON policy elements: Condition operators</a>
+   */
+  public DimSet condition(ConditionOperator operator, KeyCondition key, boolean variables) {
+    BaseOperator base = operator.base();
+    String dim = Box.keyDim(key.key());
+    String name = key.key();
+    boolean absent = base.negated() || operator.ifExists();
+    if (operator.qualifier().isPresent() && base != BaseOperator.NULL) {
+      reasons.add(
+          operator
+              + " on "
+              + name
+              + ": set operators are decided for requests with at most one value per key");
+      absent = operator.ifExists() || operator.qualifier().get() == SetQualifier.FOR_ALL_VALUES;
+    }
+    List<String> values = new ArrayList<>();
+    for (ConditionValue value : key.values()) {
+      values.add(value.text());
+    }
+    switch (base.family()) {
+      case NULL:
+        {
+          boolean whenAbsent = false;
+          boolean whenPresent = false;
+          for (String value : values) {
+            whenAbsent |= value.equalsIgnoreCase("true");
+            whenPresent |= value.equalsIgnoreCase("false");
+          }
+          return StrSet.of(whenAbsent, whenPresent ? Languages.anyString() : Languages.none());
+        }
+      case NUMERIC:
+        values.forEach(v -> vocabulary.add(dim, v, null));
+        family(dim, "Numeric");
+        return range(ValueKind.NUMBER, base, absent, values);
+      case DATE:
+        values.forEach(v -> vocabulary.add(dim, v, null));
+        family(dim, "Date");
+        return range(ValueKind.DATE, base, absent, values);
+      case IP_ADDRESS:
+        values.forEach(v -> vocabulary.add(dim, v, null));
+        family(dim, "IpAddress");
+        return range(ValueKind.IP, base, absent, values);
+      default:
+        family(dim, "String");
+        if (base == BaseOperator.BINARY_EQUALS) {
+          reasons.add("BinaryEquals on " + name + ": base-64 values are compared as text, not as decoded bytes");
+        }
+        // Variables are resolved only in String, ARN and Bool values; elsewhere ${...} is text.
+        boolean resolves = variables && base != BaseOperator.BINARY_EQUALS;
+        List<Automaton> parts = new ArrayList<>();
+        for (String value : values) {
+          Automaton one = valueLanguage(base, unvariable(value, resolves, name));
+          vocabulary.add(dim, value, one);
+          parts.add(one);
+        }
+        Automaton matching = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+        return StrSet.of(absent, base.negated() ? matching.complement() : matching);
+    }
+  }
+
+  private static Automaton valueLanguage(BaseOperator base, String value) {
+    switch (base) {
+      case STRING_EQUALS:
+      case STRING_NOT_EQUALS:
+      case BINARY_EQUALS:
+        return Languages.literal(value);
+      case STRING_EQUALS_IGNORE_CASE:
+      case STRING_NOT_EQUALS_IGNORE_CASE:
+        return Languages.literalIgnoringCase(value);
+      case BOOL:
+        // A Bool value other than true or false, in any case, matches nothing.
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+          return Languages.literalIgnoringCase(value);
+        }
+        return Languages.none();
+      case STRING_LIKE:
+      case STRING_NOT_LIKE:
+        return Languages.glob(value, false);
+      default:
+        // ArnEquals, ArnLike and their negations behave alike: component by component.
+        return resourceLanguage(value);
+    }
+  }
+
+  private RangeSet range(ValueKind kind, BaseOperator base, boolean absent, List<String> values) {
+    List<Interval> matching = new ArrayList<>();
+    for (String value : values) {
+      Optional<Interval> range = kind.parseRange(value);
+      if (range.isEmpty()) {
+        continue;
+      }
+      Interval r = range.get();
+      switch (comparison(base)) {
+        case "<":
+          matching.add(new Interval(null, false, r.lo(), false));
+          break;
+        case "<=":
+          matching.add(new Interval(null, false, r.hi(), true));
+          break;
+        case ">":
+          matching.add(new Interval(r.hi(), false, null, false));
+          break;
+        case ">=":
+          matching.add(new Interval(r.lo(), true, null, false));
+          break;
+        default:
+          matching.add(r);
+      }
+    }
+    RangeSet positive = new RangeSet(kind, false, false, matching);
+    if (!base.negated()) {
+      return new RangeSet(kind, absent, false, positive.intervals());
+    }
+    RangeSet complement = (RangeSet) positive.complement();
+    return new RangeSet(kind, absent, true, complement.intervals());
+  }
+
+  private static String comparison(BaseOperator base) {
+    String name = base.operatorName();
+    if (name.endsWith("LessThanEquals")) {
+      return "<=";
+    }
+    if (name.endsWith("LessThan")) {
+      return "<";
+    }
+    if (name.endsWith("GreaterThanEquals")) {
+      return ">=";
+    }
+    if (name.endsWith("GreaterThan")) {
+      return ">";
+    }
+    return "=";
+  }
+
+  private void family(String dim, String family) {
+    keyFamilies.computeIfAbsent(dim, k -> new LinkedHashSet<>()).add(family);
+  }
+
+  private void checkKeyFamilies() {
+    for (Map.Entry<String, Set<String>> e : keyFamilies.entrySet()) {
+      if (e.getValue().size() > 1) {
+        reasons.add(
+            "condition key "
+                + keyNames.getOrDefault(e.getKey(), e.getKey())
+                + " is compared as "
+                + String.join(" and ", e.getValue())
+                + " values; only the kind first met is decided exactly");
+      }
+    }
+  }
+
+  /**
+   * Replaces policy variables by {@code *}, a widening reported as inexact: the value of a
+   * variable comes from the request, tying two dimensions together, which a box cannot express.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+   *     policy elements: Variables and tags</a>
+   */
+  private String unvariable(String text, boolean variables, String where) {
+    if (!variables || !text.contains("${")) {
+      return text;
+    }
+    reasons.add("policy variable in " + where + " \"" + text + "\" is approximated by *");
+    return VARIABLE.matcher(text).replaceAll("*");
+  }
+}

@@ -1,0 +1,167 @@
+package dev.policysmith.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.policysmith.model.Effect;
+import dev.policysmith.model.PolicyDocument;
+import dev.policysmith.model.Statement;
+import dev.policysmith.model.eval.Decision;
+import dev.policysmith.model.eval.PolicyEvaluator;
+import dev.policysmith.model.eval.Request;
+import dev.policysmith.testing.PoliciesWithRequests;
+import dev.policysmith.testing.PolicyGenerators;
+import dev.policysmith.testing.RequestGenerators;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The laws of the semantic diff, checked against the evaluator over the shared generators. Diffs
+ * are costly, so the tries are a tenth of {@code policysmith.examples}.
+ */
+class PolicyDifferProperties {
+  private static final int TRIES = Math.max(50, Integer.getInteger("policysmith.examples", 2000) / 10);
+  private static final PolicyDiffer DIFFER = PolicyDiffer.standard();
+
+  /** Two policies and requests drawn from both. */
+  private static Gen<PoliciesWithRequests> pairs() {
+    return RequestGenerators.policiesWithRequests(PolicyGenerators.documents(), 2, 2, 10);
+  }
+
+  private static boolean allows(PolicyDocument policy, Request request) {
+    return PolicyEvaluator.of(policy).decide(request) == Decision.ALLOW;
+  }
+
+  /** The diff reasons about one value per key; other requests are outside its exact claims. */
+  private static boolean singleValued(Request request) {
+    return request.context().values().stream().allMatch(values -> values.size() == 1);
+  }
+
+  @Test
+  void diffOfSelfIsEquivalent() {
+    qt().withExamples(TRIES)
+        .forAll(PolicyGenerators.documents())
+        .checkAssert(
+            p -> {
+              DiffResult result = DIFFER.diff(p, p);
+              assertThat(result.added()).isEmpty();
+              assertThat(result.removed()).isEmpty();
+              assertThat(result.verdict())
+                  .isEqualTo(result.exact() ? Verdict.EQUIVALENT : Verdict.INCOMPARABLE);
+            });
+  }
+
+  @Test
+  void addedMirrorsRemoved() {
+    qt().withExamples(TRIES)
+        .forAll(pairs())
+        .checkAssert(
+            sample -> {
+              PolicyDocument a = sample.policies().get(0);
+              PolicyDocument b = sample.policies().get(1);
+              DiffResult forward = DIFFER.diff(a, b);
+              DiffResult backward = DIFFER.diff(b, a);
+              for (Request r : sample.requests()) {
+                assertThat(forward.added().stream().anyMatch(c -> c.contains(r)))
+                    .isEqualTo(backward.removed().stream().anyMatch(c -> c.contains(r)));
+                assertThat(forward.removed().stream().anyMatch(c -> c.contains(r)))
+                    .isEqualTo(backward.added().stream().anyMatch(c -> c.contains(r)));
+              }
+            });
+  }
+
+  @Test
+  void examplesAreSound() {
+    AtomicInteger checked = new AtomicInteger();
+    qt().withExamples(TRIES)
+        .forAll(pairs())
+        .checkAssert(
+            sample -> {
+              PolicyDocument before = sample.policies().get(0);
+              PolicyDocument after = sample.policies().get(1);
+              DiffResult result = DIFFER.diff(before, after);
+              if (!result.exact()) {
+                return;
+              }
+              for (Change change : result.added()) {
+                assertThat(allows(before, change.example())).as("old allows %s", change.example()).isFalse();
+                assertThat(allows(after, change.example())).as("new allows %s", change.example()).isTrue();
+                assertThat(change.contains(change.example())).isTrue();
+                checked.incrementAndGet();
+              }
+              for (Change change : result.removed()) {
+                assertThat(allows(before, change.example())).as("old allows %s", change.example()).isTrue();
+                assertThat(allows(after, change.example())).as("new allows %s", change.example()).isFalse();
+                assertThat(change.contains(change.example())).isTrue();
+                checked.incrementAndGet();
+              }
+            });
+    assertThat(checked.get()).as("examples checked").isGreaterThan(TRIES / 10);
+  }
+
+  @Test
+  void diffIsComplete() {
+    AtomicInteger disagreements = new AtomicInteger();
+    qt().withExamples(TRIES)
+        .forAll(pairs())
+        .checkAssert(
+            sample -> {
+              PolicyDocument before = sample.policies().get(0);
+              PolicyDocument after = sample.policies().get(1);
+              DiffResult result = DIFFER.diff(before, after);
+              for (Request r : sample.requests()) {
+                if (!singleValued(r)) {
+                  continue;
+                }
+                boolean was = allows(before, r);
+                boolean is = allows(after, r);
+                if (was == is) {
+                  continue;
+                }
+                disagreements.incrementAndGet();
+                assertThat(result.verdict()).isNotEqualTo(Verdict.EQUIVALENT);
+                if (result.exact()) {
+                  List<Change> side = is ? result.added() : result.removed();
+                  assertThat(side.stream().anyMatch(c -> c.contains(r))).as("a change contains %s", r).isTrue();
+                }
+              }
+            });
+    assertThat(disagreements.get()).as("requests decided differently").isGreaterThan(TRIES / 10);
+  }
+
+  @Test
+  void addingAllowsIsBroaderOrEquivalent() {
+    qt().withExamples(TRIES)
+        .forAll(PolicyGenerators.documents(), PolicyGenerators.statements())
+        .checkAssert(
+            (p, s) -> {
+              DiffResult result = DIFFER.diff(p, with(p, s, Effect.ALLOW));
+              assertThat(result.removed()).isEmpty();
+              assertThat(result.verdict()).isNotEqualTo(Verdict.NARROWER);
+              if (result.exact()) {
+                assertThat(result.verdict()).isIn(Verdict.EQUIVALENT, Verdict.BROADER);
+              }
+            });
+  }
+
+  @Test
+  void addingDeniesIsNarrowerOrEquivalent() {
+    qt().withExamples(TRIES)
+        .forAll(PolicyGenerators.documents(), PolicyGenerators.statements())
+        .checkAssert(
+            (p, s) -> {
+              DiffResult result = DIFFER.diff(p, with(p, s, Effect.DENY));
+              assertThat(result.added()).isEmpty();
+              assertThat(result.verdict()).isNotEqualTo(Verdict.BROADER);
+              if (result.exact()) {
+                assertThat(result.verdict()).isIn(Verdict.EQUIVALENT, Verdict.NARROWER);
+              }
+            });
+  }
+
+  private static PolicyDocument with(PolicyDocument p, Statement s, Effect effect) {
+    return p.toBuilder().addStatement(s.toBuilder().effect(effect).build()).build();
+  }
+}
