@@ -34,6 +34,14 @@ public final class Describer {
     if (set.isTotal()) {
       return List.of("*");
     }
+    if (dim.equals(Box.ACTION)) {
+      // Actions are compared as folded strings: every folded string is every action.
+      Automaton folded = Languages.foldedStrings();
+      if (folded.subsetOf(set)) {
+        return List.of("*");
+      }
+      set = set.intersection(folded);
+    }
     if (set.isEmpty()) {
       return List.of();
     }
@@ -82,6 +90,10 @@ public final class Describer {
       if (!e.getValue().isEmpty() && e.getValue().subsetOf(set)) {
         inside.add(e.getKey());
       }
+    }
+    if (inside.size() > 40) {
+      // Dropping covered patterns is quadratic; long lists are shown as written.
+      return inside;
     }
     List<String> maximal = new ArrayList<>();
     for (int i = 0; i < inside.size(); i++) {

@@ -72,8 +72,27 @@ public final class Encoder {
   /** A statement with its position and its box. */
   public record Encoded(int index, Statement statement, Box box) {}
 
-  /** Returns the box of requests a statement matches, ignoring its effect. */
+  /** Boxes by statement content (Sid and effect aside), so that equal statements share one box. */
+  private final Map<Statement, Box> boxes = new java.util.HashMap<>();
+
+  /**
+   * Returns the box of requests a statement matches, ignoring its effect. Statements equal but
+   * for their Sid and effect get the same box instance, which lets the engine skip, without any
+   * automaton work, a statement that did not change between the two policies.
+   */
   public Box encode(Statement statement, boolean variables) {
+    Statement key =
+        statement.toBuilder().sid(Optional.of(variables ? "${variables}" : "")).effect(dev.policysmith.model.Effect.ALLOW).build();
+    Box cached = boxes.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Box box = encodeFresh(statement, variables);
+    boxes.put(key, box);
+    return box;
+  }
+
+  private Box encodeFresh(Statement statement, boolean variables) {
     Box box = Box.all();
     if (statement.principal().isPresent()) {
       box = box.with(Box.PRINCIPAL, principals(statement.principal().get()));
@@ -175,19 +194,25 @@ public final class Encoder {
    *     JSON policy elements: Action</a>
    */
   public StrSet actions(ActionClause clause) {
-    List<Automaton> parts = new ArrayList<>();
+    List<String> patterns = new ArrayList<>();
     for (ActionPattern pattern : clause.patterns()) {
-      Automaton one = actionLanguage(pattern.value());
-      vocabulary.add(Box.ACTION, pattern.value(), one);
-      parts.add(one);
+      patterns.add(pattern.value());
+      vocabulary.add(
+          Box.ACTION,
+          pattern.value(),
+          actionLanguage(pattern.value()).intersection(Languages.foldedStrings()));
     }
-    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
-    return StrSet.of(false, clause.negated() ? language.complement() : language);
+    Automaton language = Languages.foldedPatterns(patterns);
+    if (clause.negated()) {
+      // Only folded strings are ever asked about; StrSet.isEmpty looks at those alone.
+      language = language.complement();
+    }
+    return StrSet.folded(language);
   }
 
-  /** Returns the actions one pattern matches. */
+  /** Returns the actions one pattern matches, as folded strings (see {@link Languages#fold}). */
   public static Automaton actionLanguage(String pattern) {
-    return Languages.glob(pattern, true);
+    return Languages.foldedPatterns(List.of(pattern));
   }
 
   /**

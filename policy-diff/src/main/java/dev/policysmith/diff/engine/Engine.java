@@ -51,6 +51,9 @@ public final class Engine {
         out.add(new Region(rest, Set.of(allow.index()), Set.of()));
       }
       for (Encoder.Encoded deny : denyFrom) {
+        if (denyTo.contains(deny.box())) {
+          continue;
+        }
         Box lifted = allow.box().intersect(deny.box());
         if (lifted.isEmpty()) {
           continue;
@@ -66,6 +69,12 @@ public final class Engine {
 
   /** Returns the part of {@code box} outside every box of {@code minus}, as boxes. */
   public List<Box> subtract(Box box, List<Box> minus) {
+    // The same box (an unchanged statement) covers it all: no automaton work needed.
+    for (Box b : minus) {
+      if (b == box) {
+        return List.of();
+      }
+    }
     List<Box> current = List.of(box);
     for (Box b : minus) {
       if (box.disjoint(b)) {

@@ -71,6 +71,87 @@ public final class Languages {
     return minimal(Automaton.concatenate(parts));
   }
 
+  /**
+   * Folds a string to its canonical case: each character to {@code
+   * toLowerCase(toUpperCase(c))}. Two characters are equal ignoring case by the evaluator's rule
+   * exactly when their folds are equal, so matching ignoring case is matching folded strings.
+   */
+  public static String fold(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      out.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    }
+    return out.toString();
+  }
+
+  private static final Automaton FOLDED_STRINGS = buildFoldedStrings();
+  private static final ThreadLocal<Automaton> FOLDED_COPY =
+      ThreadLocal.withInitial(FOLDED_STRINGS::clone);
+
+  /**
+   * Returns the strings made only of folded characters, where folded languages live: one
+   * instance per thread, which callers must not change (dk.brics reads renumber states).
+   */
+  public static Automaton foldedStrings() {
+    return FOLDED_COPY.get();
+  }
+
+  private static Automaton buildFoldedStrings() {
+    // One accepting state looping on every folded character: built directly, as a union of a
+    // thousand character ranges would take seconds to determinise.
+    dk.brics.automaton.State state = new dk.brics.automaton.State();
+    state.setAccept(true);
+    int start = -1;
+    for (int x = Character.MIN_VALUE; x <= Character.MAX_VALUE + 1; x++) {
+      boolean canonical =
+          x <= Character.MAX_VALUE && Character.toLowerCase(Character.toUpperCase((char) x)) == x;
+      if (canonical && start < 0) {
+        start = x;
+      } else if (!canonical && start >= 0) {
+        state.addTransition(new dk.brics.automaton.Transition((char) start, (char) (x - 1), state));
+        start = -1;
+      }
+    }
+    Automaton a = new Automaton();
+    a.setInitialState(state);
+    a.setDeterministic(true);
+    return a;
+  }
+
+  /**
+   * Returns the folded strings matched by any of the patterns ignoring case: literal patterns
+   * through a minimal string union (fast for the hundreds of actions a managed policy lists), the
+   * others as globs over folded text.
+   */
+  public static Automaton foldedPatterns(List<String> patterns) {
+    java.util.TreeSet<String> literals = new java.util.TreeSet<>();
+    java.util.TreeSet<String> prefixes = new java.util.TreeSet<>();
+    List<Automaton> parts = new ArrayList<>();
+    for (String pattern : patterns) {
+      String folded = fold(pattern);
+      int star = folded.indexOf('*');
+      if (star < 0 && folded.indexOf('?') < 0) {
+        literals.add(folded);
+      } else if (star == folded.length() - 1 && folded.indexOf('?') < 0) {
+        // "service:Get*", the common wildcard: a prefix followed by anything.
+        prefixes.add(folded.substring(0, star));
+      } else {
+        parts.add(glob(folded, false));
+      }
+    }
+    if (!literals.isEmpty()) {
+      parts.add(BasicAutomata.makeStringUnion(literals.toArray(new String[0])));
+    }
+    if (!prefixes.isEmpty()) {
+      parts.add(
+          BasicAutomata.makeStringUnion(prefixes.toArray(new String[0])).concatenate(anyString()));
+    }
+    if (parts.size() == 1) {
+      return minimal(parts.get(0));
+    }
+    return parts.isEmpty() ? none() : minimal(Automaton.union(parts));
+  }
+
   /** Returns every character except {@code c}. */
   public static Automaton anyCharBut(char c) {
     return BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(c));

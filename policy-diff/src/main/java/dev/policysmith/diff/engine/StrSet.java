@@ -10,10 +10,16 @@ public final class StrSet extends DimSet {
 
   private final boolean absent;
   private final Automaton language;
+  private final boolean folded;
 
   StrSet(boolean absent, Automaton language) {
+    this(absent, language, false);
+  }
+
+  StrSet(boolean absent, Automaton language, boolean folded) {
     this.absent = absent;
     this.language = language;
+    this.folded = folded;
   }
 
   /** Returns the set of the given language, with or without absence. */
@@ -21,12 +27,28 @@ public final class StrSet extends DimSet {
     return new StrSet(absent, Languages.minimal(language));
   }
 
-  /** Returns every string and absence. */
-  public static StrSet universal() {
-    return UNIVERSAL;
+  /**
+   * Returns a set of strings compared ignoring case: its language holds folded strings, and
+   * values are folded before they are looked up.
+   */
+  public static StrSet folded(Automaton language) {
+    return new StrSet(false, Languages.minimal(language), true);
   }
 
-  private static final StrSet UNIVERSAL = new StrSet(true, Languages.anyString());
+  private StrSet make(boolean absent, Automaton language) {
+    return new StrSet(absent, Languages.minimal(language), folded);
+  }
+
+  private String look(String value) {
+    return folded ? Languages.fold(value) : value;
+  }
+
+  /** Returns every string and absence. */
+  public static StrSet universal() {
+    // A new automaton each time: dk.brics renumbers states while reading an automaton, so one
+    // instance must not be shared between threads.
+    return new StrSet(true, Languages.anyString());
+  }
 
   /** Returns every string, not absence. */
   public static StrSet present() {
@@ -59,12 +81,12 @@ public final class StrSet extends DimSet {
         return this;
       }
       if (language.isTotal()) {
-        return new StrSet(false, s.language);
+        return new StrSet(false, s.language, s.folded);
       }
       if (s.language.isTotal()) {
-        return new StrSet(false, language);
+        return new StrSet(false, language, folded);
       }
-      return of(absent && s.absent, language.intersection(s.language));
+      return new StrSet(absent && s.absent, Languages.minimal(language.intersection(s.language)), folded || s.folded);
     }
     return other.intersect(this);
   }
@@ -72,17 +94,19 @@ public final class StrSet extends DimSet {
   @Override
   public DimSet complement() {
     if (language.isTotal()) {
-      return new StrSet(!absent, Languages.none());
+      return new StrSet(!absent, Languages.none(), folded);
     }
-    if (language.isEmpty()) {
-      return new StrSet(!absent, Languages.anyString());
-    }
-    return of(!absent, language.complement());
+    return make(!absent, language.isEmpty() ? Languages.anyString() : language.complement());
   }
 
   @Override
   public boolean isEmpty() {
-    return !absent && language.isEmpty();
+    if (absent || language.isEmpty()) {
+      return !absent && language.isEmpty();
+    }
+    // A folded set may hold strings no folded value ever is (the complement of a pattern holds
+    // "KMS:DECRYPT"); only folded strings count.
+    return folded && !language.isTotal() && language.intersection(Languages.foldedStrings()).isEmpty();
   }
 
   @Override
@@ -97,7 +121,7 @@ public final class StrSet extends DimSet {
 
   @Override
   public boolean contains(Optional<String> value) {
-    return value.map(language::run).orElse(absent);
+    return value.map(v -> language.run(look(v))).orElse(absent);
   }
 
   @Override
@@ -106,15 +130,16 @@ public final class StrSet extends DimSet {
       return Optional.empty();
     }
     for (String hint : hints) {
-      if (language.run(hint)) {
+      if (language.run(look(hint))) {
         return Optional.of(hint);
       }
     }
-    String nice = language.intersection(NICE).getShortestExample(true);
+    Automaton values = folded ? language.intersection(Languages.foldedStrings()) : language;
+    String nice = values.intersection(NICE.clone()).getShortestExample(true);
     if (nice != null) {
       return Optional.of(nice);
     }
-    return Optional.of(language.getShortestExample(true));
+    return Optional.of(values.getShortestExample(true));
   }
 
   /** Letters, digits and the punctuation of ARNs and action names: readable examples. */
