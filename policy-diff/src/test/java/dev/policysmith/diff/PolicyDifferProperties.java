@@ -19,10 +19,10 @@ import org.quicktheories.core.Gen;
 
 /**
  * The laws of the semantic diff, checked against the evaluator over the shared generators. Diffs
- * are costly, so the tries are a hundredth of {@code policysmith.examples}.
+ * are costly, so the tries are a two-hundredth of {@code policysmith.examples}.
  */
 class PolicyDifferProperties {
-  private static final int TRIES = Math.max(20, Integer.getInteger("policysmith.examples", 2000) / 100);
+  private static final int TRIES = Math.max(10, Integer.getInteger("policysmith.examples", 2000) / 200);
   private static final PolicyDiffer DIFFER = PolicyDiffer.standard();
 
   /** Two policies and requests drawn from both. */

@@ -130,7 +130,10 @@ public final class Languages {
     for (String pattern : patterns) {
       String folded = fold(pattern);
       int star = folded.indexOf('*');
-      if (star < 0 && folded.indexOf('?') < 0) {
+      if (folded.isEmpty() || folded.equals("*")) {
+        // dk.brics' string union takes no empty strings.
+        parts.add(folded.isEmpty() ? BasicAutomata.makeEmptyString() : anyString());
+      } else if (star < 0 && folded.indexOf('?') < 0) {
         literals.add(folded);
       } else if (star == folded.length() - 1 && folded.indexOf('?') < 0) {
         // "service:Get*", the common wildcard: a prefix followed by anything.
