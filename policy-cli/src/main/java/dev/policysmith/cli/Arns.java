@@ -14,4 +14,16 @@ final class Arns {
       throw new CommandFailure(option + ": " + e.getMessage());
     }
   }
+
+  /** Parses a KMS key ARN option, {@code arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID}. */
+  static Arn kmsKey(String option, String text) {
+    Arn arn = parse(option, text);
+    if (!arn.isKmsKey()) {
+      throw new CommandFailure(
+          option
+              + " must be a KMS key ARN, arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID, but was "
+              + dev.policysmith.model.PolicyFormatException.quote(text));
+    }
+    return arn;
+  }
 }

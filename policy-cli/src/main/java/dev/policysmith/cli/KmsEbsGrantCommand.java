@@ -110,12 +110,7 @@ final class KmsEbsGrantCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     KmsEbsGrants grants = grants();
-    Arn key = keyArn == null ? null : Arns.parse("--key-arn", keyArn);
-    if (key != null && !key.isKmsKey()) {
-      throw new CommandFailure(
-          "--key-arn must be a KMS key ARN, arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID, but was "
-              + PolicyFormatException.quote(keyArn));
-    }
+    Arn key = keyArn == null ? null : Arns.kmsKey("--key-arn", keyArn);
     PolicyDocument result;
     ValidationOptions.Builder validation = ValidationOptions.builder();
     if (identityPolicy) {

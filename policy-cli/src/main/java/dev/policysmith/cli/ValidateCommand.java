@@ -123,12 +123,7 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CommandFailure("--access-levels needs the catalogue; drop --no-catalog");
     }
     if (keyArn != null) {
-      Arn arn = Arns.parse("--key-arn", keyArn);
-      if (!arn.isKmsKey()) {
-        throw new CommandFailure(
-            "--key-arn must be a KMS key ARN, arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID, but was "
-                + PolicyFormatException.quote(keyArn));
-      }
+      Arn arn = Arns.kmsKey("--key-arn", keyArn);
       builder.keyArn(arn);
     }
     return builder.build();
