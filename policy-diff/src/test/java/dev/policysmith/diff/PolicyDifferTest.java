@@ -74,21 +74,56 @@ class PolicyDifferTest {
   }
 
   /**
-   * The evaluator reads a bare account id as the account in every partition and a root ARN as the
-   * account in its own partition only, so within partition aws they agree and the diff names just
-   * the other partitions.
+   * DESIGN.md: "account ids versus root ARNs" are equivalent. A bare account id is the account's
+   * root ARN in the partition the document lives in, {@code aws} here.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">AWS
+   *     account principals</a>
    */
   @Test
-  void diff_rootArnToAccountId_addsOnlyOtherPartitions() {
+  void diff_rootArnToAccountId_isEquivalent() {
     PolicyDocument id = doc(allow("kms:*").principal(aws("111122223333")).build());
     PolicyDocument root = doc(allow("kms:*").principal(aws("arn:aws:iam::111122223333:root")).build());
     DiffResult result = diff(root, id);
-    assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
-    Change change = result.added().get(0);
-    assertThat(change.example().principal()).hasValueSatisfying(p -> assertThat(p).doesNotStartWith("arn:aws:"));
-    assertThat(change.contains(Request.builder().principal("arn:aws:iam::111122223333:role/R").action("kms:Decrypt").build()))
-        .isFalse();
-    assertThat(change.contains(Request.builder().principal("arn:aws-cn:iam::111122223333:role/R").action("kms:Decrypt").build()))
+    assertThat(result.verdict()).isEqualTo(Verdict.EQUIVALENT);
+    assertThat(result.exact()).isTrue();
+    assertThat(result.added()).isEmpty();
+    assertThat(result.removed()).isEmpty();
+    assertThat(diff(id, root).verdict()).isEqualTo(Verdict.EQUIVALENT);
+  }
+
+  /** In a document whose ARNs are all in {@code aws-cn}, a bare account id is the aws-cn root. */
+  @Test
+  void diff_rootArnToAccountIdInChinaDocument_isEquivalent() {
+    String resource = "arn:aws-cn:kms:cn-north-1:111122223333:key/k";
+    PolicyDocument id =
+        doc(allow("kms:*").principal(aws("111122223333")).resource(ResourceClause.of(resource)).build());
+    PolicyDocument root =
+        doc(
+            allow("kms:*")
+                .principal(aws("arn:aws-cn:iam::111122223333:root"))
+                .resource(ResourceClause.of(resource))
+                .build());
+    assertThat(diff(root, id).verdict()).isEqualTo(Verdict.EQUIVALENT);
+    assertThat(diff(id, root).verdict()).isEqualTo(Verdict.EQUIVALENT);
+    PolicyDocument awsRoot =
+        doc(
+            allow("kms:*")
+                .principal(aws("arn:aws:iam::111122223333:root"))
+                .resource(ResourceClause.of(resource))
+                .build());
+    DiffResult result = diff(awsRoot, id);
+    assertThat(result.verdict()).isEqualTo(Verdict.INCOMPARABLE);
+    assertThat(
+            result.added().stream()
+                .anyMatch(
+                    change ->
+                        change.contains(
+                            Request.builder()
+                                .principal("arn:aws-cn:iam::111122223333:role/R")
+                                .action("kms:Decrypt")
+                                .resource(resource)
+                                .build())))
         .isTrue();
   }
 

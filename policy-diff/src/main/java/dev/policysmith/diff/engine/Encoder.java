@@ -10,6 +10,7 @@ import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.ResourcePattern;
 import dev.policysmith.model.Statement;
 import dev.policysmith.model.arn.Arn;
+import dev.policysmith.model.arn.Partition;
 import dev.policysmith.model.condition.BaseOperator;
 import dev.policysmith.model.condition.ConditionOperator;
 import dev.policysmith.model.condition.ConditionValue;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns statements into boxes, deciding each dimension exactly as the evaluator does, and records
@@ -62,9 +62,10 @@ public final class Encoder {
   public List<Encoded> encode(PolicyDocument document) {
     List<Encoded> out = new ArrayList<>();
     List<Statement> statements = document.statements();
+    Partition partition = Partition.ofDocument(document);
     for (int i = 0; i < statements.size(); i++) {
       Statement statement = statements.get(i);
-      out.add(new Encoded(i, statement, encode(statement, document.variablesEnabled())));
+      out.add(new Encoded(i, statement, encode(statement, document.variablesEnabled(), partition)));
     }
     return out;
   }
@@ -72,30 +73,39 @@ public final class Encoder {
   /** A statement with its position and its box. */
   public record Encoded(int index, Statement statement, Box box) {}
 
-  /** Boxes by statement content (Sid and effect aside), so that equal statements share one box. */
-  private final Map<Statement, Box> boxes = new java.util.HashMap<>();
+  /**
+   * Boxes by statement content (Sid and effect aside) and document partition, so that equal
+   * statements share one box.
+   */
+  private final Map<BoxKey, Box> boxes = new java.util.HashMap<>();
+
+  private record BoxKey(Statement statement, Partition partition) {}
 
   /**
-   * Returns the box of requests a statement matches, ignoring its effect. Statements equal but
-   * for their Sid and effect get the same box instance, which lets the engine skip, without any
-   * automaton work, a statement that did not change between the two policies.
+   * Returns the box of requests a statement matches, ignoring its effect, for a statement of a
+   * document in {@code partition} ({@link Partition#ofDocument}: where its bare account ids are
+   * roots). Statements equal but for their Sid and effect get the same box instance, which lets
+   * the engine skip, without any automaton work, a statement that did not change between the two
+   * policies.
    */
-  public Box encode(Statement statement, boolean variables) {
-    Statement key =
-        statement.toBuilder().sid(Optional.of(variables ? "${variables}" : "")).effect(dev.policysmith.model.Effect.ALLOW).build();
+  public Box encode(Statement statement, boolean variables, Partition partition) {
+    BoxKey key =
+        new BoxKey(
+            statement.toBuilder().sid(Optional.of(variables ? "${variables}" : "")).effect(dev.policysmith.model.Effect.ALLOW).build(),
+            partition);
     Box cached = boxes.get(key);
     if (cached != null) {
       return cached;
     }
-    Box box = encodeFresh(statement, variables);
+    Box box = encodeFresh(statement, variables, partition);
     boxes.put(key, box);
     return box;
   }
 
-  private Box encodeFresh(Statement statement, boolean variables) {
+  private Box encodeFresh(Statement statement, boolean variables, Partition partition) {
     Box box = Box.all();
     if (statement.principal().isPresent()) {
-      box = box.with(Box.PRINCIPAL, principals(statement.principal().get()));
+      box = box.with(Box.PRINCIPAL, principals(statement.principal().get(), partition));
     }
     box = box.with(Box.ACTION, actions(statement.actionClause()));
     if (statement.resource().isPresent()) {
@@ -114,14 +124,15 @@ public final class Encoder {
   }
 
   /**
-   * Returns the principals a clause matches: {@code "*"} and {@code {"AWS": "*"}} everyone, an
-   * account id or root ARN every principal of that account, a role ARN the role and its
-   * assumed-role sessions, any other value itself.
+   * Returns the principals a clause of a document in {@code partition} matches: {@code "*"} and
+   * {@code {"AWS": "*"}} everyone, a root ARN every principal of that account in its partition, a
+   * bare account id what the account's root ARN in {@code partition} matches, a role ARN the role
+   * and its assumed-role sessions, any other value itself.
    *
    * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
    *     JSON policy elements: Principal</a>
    */
-  public StrSet principals(PrincipalClause clause) {
+  public StrSet principals(PrincipalClause clause, Partition partition) {
     // "*" and {"AWS": "*"} match every request, anonymous ones (no principal) included; any
     // other entry needs a principal. NotPrincipal inverts the whole clause, absence included.
     boolean anonymous = clause.anyone();
@@ -131,7 +142,7 @@ public final class Encoder {
     }
     for (PrincipalEntry entry : clause.entries()) {
       for (String value : entry.values()) {
-        Automaton one = principal(entry.type(), value);
+        Automaton one = principal(entry.type(), value, partition);
         anonymous |= entry.type() == PrincipalType.AWS && value.equals("*");
         vocabulary.add(Box.PRINCIPAL, value, one);
         parts.add(one);
@@ -143,11 +154,12 @@ public final class Encoder {
 
   /**
    * Returns the principal strings one entry matches, as the evaluator classifies them with {@link
-   * Arn}: an account id matches every IAM or STS identity of the account in any partition (and
-   * the bare id), a root ARN those of its own partition, a role ARN itself and the sessions
-   * {@code arn:P:sts::A:assumed-role/NAME/...} of a role of that name; anything else itself.
+   * Arn}: a root ARN matches itself, the bare id and every IAM or STS identity of the account in
+   * its own partition; a bare account id is the root ARN in {@code partition}, the document's; a
+   * role ARN matches itself and the sessions {@code arn:P:sts::A:assumed-role/NAME/...} of a role
+   * of that name; anything else itself.
    */
-  static Automaton principal(PrincipalType type, String value) {
+  static Automaton principal(PrincipalType type, String value, Partition partition) {
     if (type != PrincipalType.AWS) {
       return Languages.literal(value);
     }
@@ -155,7 +167,9 @@ public final class Encoder {
       return Languages.anyString();
     }
     if (Arn.isAccountId(value)) {
-      return accountPrincipals(null, value);
+      // IAM stores "AWS": "ID" as arn:PARTITION:iam::ID:root, PARTITION being where the policy
+      // lives: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+      return principal(type, Arn.accountRoot(partition, value).toString(), partition);
     }
     Arn arn = Arn.tryParse(value).orElse(null);
     if (arn != null && arn.isAccountRoot()) {
@@ -173,13 +187,12 @@ public final class Encoder {
 
   /**
    * Every identity of an account: the bare id, and {@code arn:P:iam::A:...} or {@code
-   * arn:P:sts::A:...} with {@code P} the given partition, or any when null.
+   * arn:P:sts::A:...} with {@code P} the given partition.
    */
-  static Automaton accountPrincipals(@Nullable String partition, String account) {
-    Automaton component = Languages.anyCharBut(':').repeat();
+  static Automaton accountPrincipals(String partition, String account) {
     List<Automaton> parts = new ArrayList<>();
     parts.add(Languages.literal("arn:"));
-    parts.add(partition == null ? component : Languages.literal(partition));
+    parts.add(Languages.literal(partition));
     parts.add(Languages.literal(":"));
     parts.add(Languages.literal("iam").union(Languages.literal("sts")));
     parts.add(Languages.literal("::" + account + ":"));

@@ -37,7 +37,7 @@ import java.util.TreeSet;
  *
  * <p>Values are normalised on the way in, each by a function of its own document only, so that
  * the canonical form of a merge does not depend on how the inputs were grouped: account ids become
- * root ARNs in the document's partition, service prefixes of actions and condition keys become
+ * root ARNs in the document's partition ({@link Partition#ofDocument}), service prefixes of actions and condition keys become
  * lower case, and text that was literal because the document had no 2012-10-17 Version gets its
  * {@code ${} escaped.
  *
@@ -54,7 +54,7 @@ public final class Atomizer {
    *     count is taken before any grant is built, so a hostile document fails fast
    */
   public static List<Box> atomize(PolicyDocument document, long budget) {
-    Partition partition = partitionOf(document);
+    Partition partition = Partition.ofDocument(document);
     boolean escape = !document.variablesEnabled();
     List<Box> atoms = new ArrayList<>();
     for (Statement statement : document.statements()) {
@@ -280,28 +280,5 @@ public final class Atomizer {
       return Arn.accountRoot(partition, value).toString();
     }
     return value;
-  }
-
-  /**
-   * Returns the partition a document's ARNs are in, so that its bare account ids become root ARNs
-   * of that partition: the one partition its principal and resource ARNs name, {@code aws} when
-   * they name none or several.
-   */
-  static Partition partitionOf(PolicyDocument document) {
-    Set<Partition> found = new LinkedHashSet<>();
-    for (Statement statement : document.statements()) {
-      statement.principal().ifPresent(clause -> clause.entries().forEach(entry -> entry.values().forEach(v -> addPartition(v, found))));
-      statement.resource().ifPresent(clause -> clause.patterns().forEach(p -> addPartition(p.value(), found)));
-    }
-    return found.size() == 1 ? found.iterator().next() : Partition.AWS;
-  }
-
-  private static void addPartition(String text, Set<Partition> found) {
-    if (text.startsWith("arn:")) {
-      int end = text.indexOf(':', 4);
-      if (end > 4) {
-        Partition.fromId(text.substring(4, end)).ifPresent(found::add);
-      }
-    }
   }
 }

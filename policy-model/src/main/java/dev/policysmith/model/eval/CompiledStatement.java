@@ -4,6 +4,7 @@ import dev.policysmith.model.Effect;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.ResourcePattern;
 import dev.policysmith.model.Statement;
+import dev.policysmith.model.arn.Partition;
 import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.OperatorBlock;
 import dev.policysmith.model.internal.Wildcard;
@@ -29,8 +30,17 @@ final class CompiledStatement {
   private final @Nullable PrincipalMatcher principal;
   private final KeyTest[] conditions;
 
+  /**
+   * Compiles a statement of a document whose {@code Version} enables policy variables when {@code
+   * variablesEnabled}, and whose bare account ids are roots in {@code partition} ({@link
+   * Partition#ofDocument}).
+   */
   CompiledStatement(
-      int documentIndex, int statementIndex, Statement statement, boolean variablesEnabled) {
+      int documentIndex,
+      int statementIndex,
+      Statement statement,
+      boolean variablesEnabled,
+      Partition partition) {
     this.documentIndex = documentIndex;
     this.statementIndex = statementIndex;
     this.statement = statement;
@@ -53,7 +63,7 @@ final class CompiledStatement {
     }
     this.resources = matchers.toArray(new ArnMatcher[0]);
     this.resourceStar = star;
-    this.principal = statement.principal().map(PrincipalMatcher::compile).orElse(null);
+    this.principal = statement.principal().map(clause -> PrincipalMatcher.compile(clause, partition)).orElse(null);
     List<KeyTest> tests = new ArrayList<>();
     statement
         .condition()

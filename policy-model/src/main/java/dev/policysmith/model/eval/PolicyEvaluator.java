@@ -3,6 +3,7 @@ package dev.policysmith.model.eval;
 import dev.policysmith.model.Effect;
 import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.Statement;
+import dev.policysmith.model.arn.Partition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +25,11 @@ import java.util.List;
  *   <li>{@code Principal}/{@code NotPrincipal}: see the rules below; a statement without a
  *       principal clause (an identity-based policy) ignores the request's principal. {@code "*"}
  *       and {@code {"AWS": "*"}} match every principal, services and anonymous callers included;
- *       an account id or root ARN matches every identity of that account; a role ARN matches the
- *       role and its assumed-role sessions; anything else matches by exact text.
+ *       a root ARN matches every identity of that account in its partition, and a bare account
+ *       id is that account's root ARN in the document's partition ({@link
+ *       dev.policysmith.model.arn.Partition#ofDocument}: the one partition the document's ARNs
+ *       name, {@code aws} when they name none or several); a role ARN matches the role and its
+ *       assumed-role sessions; anything else matches by exact text.
  *   <li>{@code Condition}: every operator block and every key must hold; see the condition
  *       operators page for each operator, {@code IfExists}, {@code Null} and the {@code
  *       ForAllValues:}/{@code ForAnyValue:} set operators.
@@ -66,8 +70,11 @@ public final class PolicyEvaluator {
     for (int d = 0; d < this.documents.size(); d++) {
       PolicyDocument document = this.documents.get(d);
       List<Statement> statements = document.statements();
+      Partition partition = Partition.ofDocument(document);
       for (int s = 0; s < statements.size(); s++) {
-        all.add(new CompiledStatement(d, s, statements.get(s), document.variablesEnabled()));
+        all.add(
+            new CompiledStatement(
+                d, s, statements.get(s), document.variablesEnabled(), partition));
       }
     }
     this.all = all.toArray(new CompiledStatement[0]);

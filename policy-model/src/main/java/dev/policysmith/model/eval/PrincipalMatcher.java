@@ -4,6 +4,7 @@ import dev.policysmith.model.PrincipalClause;
 import dev.policysmith.model.PrincipalEntry;
 import dev.policysmith.model.PrincipalType;
 import dev.policysmith.model.arn.Arn;
+import dev.policysmith.model.arn.Partition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  *       service principals and anonymous requests (no principal) included; they stay distinct in
  *       the model, only the decision is the same.
  *   <li>An account id and the account's root ARN "behave the same way" and do "not limit
- *       permissions to only the root user": they match every IAM/STS identity of that account. A
- *       bare account id matches in any partition, a root ARN only in its own.
+ *       permissions to only the root user": they match every IAM/STS identity of that account, in
+ *       the root ARN's partition only. A bare account id is read as the root ARN in the partition
+ *       of its document ({@link Partition#ofDocument}), so it matches exactly what that ARN
+ *       matches.
  *   <li>A role ARN matches that ARN and every assumed-role session of the role ({@code
  *       arn:P:sts::A:assumed-role/NAME/SESSION}: the session ARN carries the role's name, not its
  *       path, so the name is compared).
@@ -39,14 +42,18 @@ final class PrincipalMatcher {
     this.entries = entries;
   }
 
-  static PrincipalMatcher compile(PrincipalClause clause) {
+  /**
+   * Compiles a clause of a document in {@code partition}, the partition its bare account ids are
+   * roots of.
+   */
+  static PrincipalMatcher compile(PrincipalClause clause, Partition partition) {
     List<Entry> entries = new ArrayList<>();
     if (clause.anyone()) {
       entries.add(Entry.ANY);
     }
     for (PrincipalEntry entry : clause.entries()) {
       for (String value : entry.values()) {
-        entries.add(Entry.of(entry.type(), value));
+        entries.add(Entry.of(entry.type(), value, partition));
       }
     }
     return new PrincipalMatcher(clause.negated(), entries.toArray(new Entry[0]));
@@ -93,7 +100,7 @@ final class PrincipalMatcher {
       this.roleName = roleName;
     }
 
-    static Entry of(PrincipalType type, String value) {
+    static Entry of(PrincipalType type, String value, Partition partition) {
       if (type != PrincipalType.AWS) {
         return new Entry(Mode.EXACT, value, null, null, null);
       }
@@ -101,7 +108,9 @@ final class PrincipalMatcher {
         return ANY;
       }
       if (Arn.isAccountId(value)) {
-        return new Entry(Mode.ACCOUNT, value, null, value, null);
+        // IAM stores "AWS": "ID" as arn:PARTITION:iam::ID:root, PARTITION being where the policy
+        // lives: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+        return of(type, Arn.accountRoot(partition, value).toString(), partition);
       }
       Arn arn = Arn.tryParse(value).orElse(null);
       if (arn != null && arn.isAccountRoot()) {
@@ -126,11 +135,10 @@ final class PrincipalMatcher {
       }
       PrincipalName caller = Objects.requireNonNull(request.principalName());
       if (mode == Mode.ACCOUNT) {
+        // A caller given as a bare account id names no partition: any root ARN of it matches.
         return caller.isAccountIdentity()
             && Objects.equals(account, caller.account)
-            && (partition == null
-                || caller.partition == null
-                || partition.equals(caller.partition));
+            && (caller.partition == null || Objects.equals(partition, caller.partition));
       }
       return caller.kind == PrincipalName.Kind.ROLE_SESSION
           && Objects.equals(account, caller.account)

@@ -16,10 +16,12 @@ import dev.policysmith.model.PrincipalEntry;
 import dev.policysmith.model.PrincipalType;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.Statement;
+import dev.policysmith.model.arn.Partition;
 import dev.policysmith.model.condition.ConditionBlock;
 import dev.policysmith.model.condition.ConditionOperator;
 import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.OperatorBlock;
+import dev.policysmith.model.json.PolicyReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -235,6 +237,75 @@ class PolicyEvaluatorTest {
     assertThat(as(p, "arn:aws:iam::444455556666:user/alice")).isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(as(p, "arn:aws-cn:iam::111122223333:user/alice")).isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(as(p, "ec2.amazonaws.com")).isEqualTo(Decision.IMPLICIT_DENY);
+  }
+
+  /**
+   * A bare account id is the account's root ARN in the partition the policy lives in, here {@code
+   * aws} (the document names no other): the same callers match it as the root ARN, and none of
+   * another partition.
+   *
+   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">AWS
+   *     account principals</a>
+   */
+  @Test
+  void principal_accountIdMeansRootInTheDocumentsPartition() {
+    PolicyDocument id = trusting(PrincipalClause.aws("111122223333"));
+    PolicyDocument root = trusting(PrincipalClause.aws("arn:aws:iam::111122223333:root"));
+    for (String caller :
+        new String[] {
+          "111122223333",
+          "arn:aws:iam::111122223333:root",
+          "arn:aws:iam::111122223333:user/alice",
+          "arn:aws:sts::111122223333:assumed-role/Scheduler/s1",
+          "arn:aws-cn:iam::111122223333:user/alice",
+          "arn:aws-us-gov:sts::111122223333:assumed-role/Scheduler/s1",
+          "arn:aws:iam::444455556666:user/alice",
+          "ec2.amazonaws.com"
+        }) {
+      assertThat(as(id, caller)).as(caller).isEqualTo(as(root, caller));
+    }
+    assertThat(as(id, "arn:aws:iam::111122223333:user/alice")).isEqualTo(Decision.ALLOW);
+    assertThat(as(id, "arn:aws-cn:iam::111122223333:user/alice")).isEqualTo(Decision.IMPLICIT_DENY);
+  }
+
+  @Test
+  void principal_accountIdInChinaDocument_meansRootInAwsCn() {
+    PolicyDocument p =
+        PolicyReader.strict()
+            .read(
+                """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "kms:Decrypt",
+                   "Resource": "arn:aws-cn:kms:cn-north-1:111122223333:key/k"}]}
+                """);
+    assertThat(Partition.ofDocument(p)).isEqualTo(Partition.AWS_CN);
+    Request.Builder decrypt = request("kms:Decrypt").resource("arn:aws-cn:kms:cn-north-1:111122223333:key/k");
+    assertThat(decide(p, decrypt.principal("arn:aws-cn:iam::111122223333:role/R").build()))
+        .isEqualTo(Decision.ALLOW);
+    assertThat(decide(p, decrypt.principal("arn:aws-cn:iam::111122223333:root").build()))
+        .isEqualTo(Decision.ALLOW);
+    assertThat(decide(p, decrypt.principal("111122223333").build())).isEqualTo(Decision.ALLOW);
+    assertThat(decide(p, decrypt.principal("arn:aws:iam::111122223333:role/R").build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
+  }
+
+  @Test
+  void principal_accountIdInDocumentOfSeveralPartitions_meansRootInAws() {
+    PolicyDocument p =
+        PolicyReader.strict()
+            .read(
+                """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "kms:Decrypt",
+                   "Resource": ["arn:aws-cn:kms:cn-north-1:111122223333:key/k",
+                                "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k"]}]}
+                """);
+    assertThat(Partition.ofDocument(p)).isEqualTo(Partition.AWS);
+    Request.Builder decrypt = request("kms:Decrypt").resource("arn:aws-cn:kms:cn-north-1:111122223333:key/k");
+    assertThat(decide(p, decrypt.principal("arn:aws:iam::111122223333:role/R").build()))
+        .isEqualTo(Decision.ALLOW);
+    assertThat(decide(p, decrypt.principal("arn:aws-cn:iam::111122223333:role/R").build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
