@@ -127,15 +127,15 @@ final class PrincipalMatcher {
       PrincipalName caller = Objects.requireNonNull(request.principalName());
       if (mode == Mode.ACCOUNT) {
         return caller.isAccountIdentity()
-            && Objects.equals(account, caller.account)
-            && (partition == null
-                || caller.partition == null
-                || partition.equals(caller.partition));
+            && caller.accountIs(account)
+            && (partition == null || !caller.hasPartition() || caller.partitionIs(partition));
       }
+      // A role session always has an account, a partition and a role name, so "is" (false for
+      // an absent part) agrees with Objects.equals for it.
       return caller.kind == PrincipalName.Kind.ROLE_SESSION
-          && Objects.equals(account, caller.account)
-          && Objects.equals(partition, caller.partition)
-          && Objects.equals(roleName, caller.roleName);
+          && caller.accountIs(account)
+          && caller.partitionIs(partition)
+          && caller.roleNameIs(roleName);
     }
   }
 }
