@@ -49,10 +49,13 @@ final class JsonTokenizer {
 
   private final String text;
   private final PointerPath path = new PointerPath();
-  private final List<JsonToken> tokens = new ArrayList<>();
+  private final List<JsonToken> tokens;
 
   private JsonTokenizer(String text) {
     this.text = text;
+    // Policies have about one token per 25 characters (the managed corpus: 185k tokens in 4.9 MB);
+    // sizing the list from the text avoids most of its regrowth copies.
+    this.tokens = new ArrayList<>(Math.min(text.length() / 16, 1 << 16) + 16);
   }
 
   /**
