@@ -277,10 +277,21 @@ final class PolicyDecoder {
     // Key names are case-insensitive, so two that differ only in case are the same key twice:
     // IAM Access Analyzer's "Duplicate keys with different case" error.
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
-    Map<String, String> seen = new HashMap<>();
+    // Most blocks hold one key, so the folded names are only collected once a second one comes.
+    String first = null;
+    Map<String, String> seen = null;
     while (peek().kind() == Kind.NAME) {
       JsonToken key = next();
-      String earlier = seen.putIfAbsent(key.text().toLowerCase(Locale.ROOT), key.text());
+      String earlier = null;
+      if (first == null) {
+        first = key.text();
+      } else {
+        if (seen == null) {
+          seen = new HashMap<>();
+          seen.put(first.toLowerCase(Locale.ROOT), first);
+        }
+        earlier = seen.putIfAbsent(key.text().toLowerCase(Locale.ROOT), key.text());
+      }
       if (earlier != null) {
         throw fail(
             key,
