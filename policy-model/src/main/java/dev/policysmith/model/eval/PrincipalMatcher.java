@@ -137,13 +137,15 @@ final class PrincipalMatcher {
       if (mode == Mode.ACCOUNT) {
         // A caller given as a bare account id names no partition: any root ARN of it matches.
         return caller.isAccountIdentity()
-            && Objects.equals(account, caller.account)
-            && (caller.partition == null || Objects.equals(partition, caller.partition));
+            && caller.accountIs(account)
+            && (!caller.hasPartition() || caller.partitionIs(partition));
       }
+      // A role session always has an account, a partition and a role name, so "is" (false for
+      // an absent part) agrees with Objects.equals for it.
       return caller.kind == PrincipalName.Kind.ROLE_SESSION
-          && Objects.equals(account, caller.account)
-          && Objects.equals(partition, caller.partition)
-          && Objects.equals(roleName, caller.roleName);
+          && caller.accountIs(account)
+          && caller.partitionIs(partition)
+          && caller.roleNameIs(roleName);
     }
   }
 }

@@ -11,51 +11,95 @@ import org.jspecify.annotations.Nullable;
  * One request prepared for evaluation, once per {@code decide} call: context key names folded to
  * lower case with {@link Locale#ROOT} (IAM compares key names case-insensitively, and a Turkish
  * default locale must not turn {@code I} into a dotless {@code ı}), the principal parsed lazily.
- * Not thread-safe; never shared.
+ * A small context with keys to fold is looked up by scanning it, so that a decision does not copy
+ * it. Not thread-safe; never shared.
  */
 final class RequestView {
   private final String action;
   private final @Nullable String resource;
   private final @Nullable String principal;
+  /** The request's own context, or (see {@link #fold}) a copy with folded keys. */
   private final Map<String, List<String>> context;
+
+  /** Whether {@link #context} is the request's own map with keys to fold, looked up by scanning. */
+  private final boolean scan;
+
   private @Nullable PrincipalName parsedPrincipal;
+
+  /** The most context keys looked up by scanning; a larger context is folded into a copy once. */
+  private static final int MAX_SCANNED = 8;
 
   RequestView(Request request) {
     this.action = request.action();
     this.resource = request.resource().orElse(null);
     this.principal = request.principal().orElse(null);
-    this.context = fold(request.context());
+    Map<String, List<String>> context = request.context();
+    boolean folded = isFolded(context);
+    this.scan = !folded && context.size() <= MAX_SCANNED;
+    this.context = folded || scan ? context : fold(context);
+  }
+
+  /** Returns whether every key is already lower case (the common case), allocating nothing. */
+  private static boolean isFolded(Map<String, List<String>> context) {
+    for (String key : context.keySet()) {
+      if (!isFolded(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isFolded(String key) {
+    for (int i = 0, n = key.length(); i < n; i++) {
+      char c = key.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        return false;
+      }
+      if (c >= 0x80) {
+        // Beyond ASCII, Locale.ROOT's own rules decide; toLowerCase returns the same instance
+        // when nothing changes.
+        return key.toLowerCase(Locale.ROOT) == key;
+      }
+    }
+    return true;
   }
 
   /**
-   * Folds key names; when every key is already lower case (the common case), the request's own
-   * map is used without copying. Keys that differ only in case are merged, their values
-   * concatenated in insertion order.
+   * Returns whether {@code key} folded to lower case with {@link Locale#ROOT} equals {@code
+   * folded}, without building the folded key while it is ASCII.
    */
-  private static Map<String, List<String>> fold(Map<String, List<String>> context) {
-    boolean folded = true;
-    for (String key : context.keySet()) {
-      // toLowerCase returns the same instance when nothing changes.
-      if (key.toLowerCase(Locale.ROOT) != key) {
-        folded = false;
-        break;
+  private static boolean foldsTo(String key, String folded) {
+    int n = key.length();
+    for (int i = 0; i < n; i++) {
+      char c = key.charAt(i);
+      if (c >= 0x80) {
+        // A non-ASCII character may fold to more than one, so compare the whole folded key.
+        return key.toLowerCase(Locale.ROOT).equals(folded);
+      }
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (i >= folded.length() || lower != folded.charAt(i)) {
+        return false;
       }
     }
-    if (folded) {
-      return context;
-    }
+    return n == folded.length();
+  }
+
+  /**
+   * Folds key names into a copy, for a context too large to scan. Keys that differ only in case
+   * are merged, their values concatenated in insertion order.
+   */
+  private static Map<String, List<String>> fold(Map<String, List<String>> context) {
     Map<String, List<String>> out = new HashMap<>(context.size() * 2);
     for (Map.Entry<String, List<String>> entry : context.entrySet()) {
-      out.merge(
-          entry.getKey().toLowerCase(Locale.ROOT),
-          entry.getValue(),
-          (a, b) -> {
-            List<String> both = new ArrayList<>(a);
-            both.addAll(b);
-            return both;
-          });
+      out.merge(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(), RequestView::concat);
     }
     return out;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> both = new ArrayList<>(a);
+    both.addAll(b);
+    return both;
   }
 
   String action() {
@@ -80,12 +124,23 @@ final class RequestView {
 
   /** Returns the values of the key with the given lower-case name, or null when it is absent. */
   @Nullable List<String> values(String foldedKey) {
-    return context.get(foldedKey);
+    if (!scan) {
+      return context.get(foldedKey);
+    }
+    // The same answer as a lookup in the folded copy: every key folding to this one, values
+    // concatenated in insertion order.
+    List<String> found = null;
+    for (Map.Entry<String, List<String>> entry : context.entrySet()) {
+      if (foldsTo(entry.getKey(), foldedKey)) {
+        found = found == null ? entry.getValue() : concat(found, entry.getValue());
+      }
+    }
+    return found;
   }
 
   /** Returns the one value of a key for a policy variable, or null when it has not exactly one. */
   @Nullable String variable(String foldedKey) {
-    List<String> values = context.get(foldedKey);
+    List<String> values = values(foldedKey);
     return values != null && values.size() == 1 ? values.get(0) : null;
   }
 }

@@ -49,10 +49,13 @@ final class JsonTokenizer {
 
   private final String text;
   private final PointerPath path = new PointerPath();
-  private final List<JsonToken> tokens = new ArrayList<>();
+  private final List<JsonToken> tokens;
 
   private JsonTokenizer(String text) {
     this.text = text;
+    // Policies have about one token per 25 characters (the managed corpus: 185k tokens in 4.9 MB);
+    // sizing the list from the text avoids most of its regrowth copies.
+    this.tokens = new ArrayList<>(Math.min(text.length() / 16, 1 << 16) + 16);
   }
 
   /**
@@ -115,7 +118,7 @@ final class JsonTokenizer {
       case END_OBJECT:
       case END_ARRAY:
         {
-          String pointer = path.container();
+          PointerPath.Pointer pointer = path.container();
           path.close();
           return new JsonToken(
               jackson == tools.jackson.core.JsonToken.END_OBJECT ? Kind.END_OBJECT : Kind.END_ARRAY,
@@ -128,7 +131,7 @@ final class JsonTokenizer {
         {
           String name = parser.currentName();
           path.name(name);
-          String pointer = path.current();
+          PointerPath.Pointer pointer = path.current();
           checkUnicode(name, pointer, line, column);
           return new JsonToken(Kind.NAME, name, line, column, pointer);
         }
@@ -136,7 +139,7 @@ final class JsonTokenizer {
         {
           path.beforeValue();
           String value = parser.getString();
-          String pointer = path.current();
+          PointerPath.Pointer pointer = path.current();
           checkUnicode(value, pointer, line, column);
           return new JsonToken(Kind.STRING, value, line, column, pointer);
         }
@@ -161,7 +164,7 @@ final class JsonTokenizer {
         throw new PolicyParseException(
             "JSON must hold only objects, arrays, strings, numbers, booleans and null but had "
                 + jackson,
-            path.current(),
+            path.current().toString(),
             line,
             column,
             null);
@@ -172,7 +175,7 @@ final class JsonTokenizer {
    * Rejects unpaired surrogates, which a JSON escape such as {@code "\ud800"} can produce: such a
    * string is not Unicode text and cannot be written back as UTF-8.
    */
-  private static void checkUnicode(String value, String pointer, int line, int column) {
+  private static void checkUnicode(String value, PointerPath.Pointer pointer, int line, int column) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
@@ -183,7 +186,7 @@ final class JsonTokenizer {
                 java.util.Locale.ROOT,
                 "Text must be valid Unicode but had the unpaired surrogate \\u%04x",
                 (int) c),
-            pointer,
+            pointer.toString(),
             line,
             column,
             null);
@@ -212,10 +215,10 @@ final class JsonTokenizer {
     }
     if (e instanceof UnexpectedEndOfInputException) {
       return new PolicyParseException(
-          "Invalid JSON: unexpected end of input", path.current(), at.getLineNr(), at.getColumnNr(), e);
+          "Invalid JSON: unexpected end of input", path.current().toString(), at.getLineNr(), at.getColumnNr(), e);
     }
     return new PolicyParseException(
-        "Invalid JSON: " + firstLine(message), path.current(), at.getLineNr(), at.getColumnNr(), e);
+        "Invalid JSON: " + firstLine(message), path.current().toString(), at.getLineNr(), at.getColumnNr(), e);
   }
 
   /**
@@ -238,7 +241,7 @@ final class JsonTokenizer {
     String name = parser.streamReadContext().currentName();
     if (name == null) {
       return new PolicyParseException(
-          "Object keys must be unique but one was repeated", path.container(), at.getLineNr(), at.getColumnNr(), e);
+          "Object keys must be unique but one was repeated", path.container().toString(), at.getLineNr(), at.getColumnNr(), e);
     }
     // Jackson reports the duplicate just after the name's closing quote; step back to its
     // opening quote so the column points at the repeated key itself.
@@ -278,7 +281,7 @@ final class JsonTokenizer {
       path.beforeValue();
       return new PolicyParseException(
           "JSON nesting must be at most " + MAX_DEPTH + " levels deep but was deeper",
-          path.current(),
+          path.current().toString(),
           at.getLineNr(),
           at.getColumnNr(),
           e);
@@ -293,7 +296,7 @@ final class JsonTokenizer {
                     ? "String must be at most " + MAX_CHARS + " characters long"
                     : null;
     String problem = what == null ? "Invalid JSON: " + firstLine(message) : what + " but was longer";
-    return new PolicyParseException(problem, path.current(), at.getLineNr(), at.getColumnNr(), e);
+    return new PolicyParseException(problem, path.current().toString(), at.getLineNr(), at.getColumnNr(), e);
   }
 
   private static TokenStreamLocation location(JacksonException e, JsonParser parser) {

@@ -242,7 +242,7 @@ final class PolicyDecoder {
       if (type.isEmpty()) {
         throw fail(key, element + " key must be one of " + PRINCIPAL_KEYS + " but was " + quote(key.text()));
       }
-      StringList list = stringList(next(), element + " " + key.text());
+      StringList list = stringList(next(), element, key.text());
       builder.addEntry(
           PrincipalEntry.builder().type(type.get()).addAllValues(list.values).scalar(list.scalar).build());
     }
@@ -277,10 +277,21 @@ final class PolicyDecoder {
     // Key names are case-insensitive, so two that differ only in case are the same key twice:
     // IAM Access Analyzer's "Duplicate keys with different case" error.
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
-    Map<String, String> seen = new HashMap<>();
+    // Most blocks hold one key, so the folded names are only collected once a second one comes.
+    String first = null;
+    Map<String, String> seen = null;
     while (peek().kind() == Kind.NAME) {
       JsonToken key = next();
-      String earlier = seen.putIfAbsent(key.text().toLowerCase(Locale.ROOT), key.text());
+      String earlier = null;
+      if (first == null) {
+        first = key.text();
+      } else {
+        if (seen == null) {
+          seen = new HashMap<>();
+          seen.put(first.toLowerCase(Locale.ROOT), first);
+        }
+        earlier = seen.putIfAbsent(key.text().toLowerCase(Locale.ROOT), key.text());
+      }
       if (earlier != null) {
         throw fail(
             key,
@@ -297,13 +308,12 @@ final class PolicyDecoder {
 
   private KeyCondition keyCondition(String key, JsonToken value) {
     KeyCondition.Builder builder = KeyCondition.builder().key(key);
-    String label = "Condition key " + quote(key);
     if (value.kind() == Kind.START_ARRAY) {
       while (peek().kind() != Kind.END_ARRAY) {
         JsonToken entry = next();
         ConditionValue conditionValue = conditionValue(entry);
         if (conditionValue == null) {
-          throw fail(entry, label + " entry must be a string, number or boolean but was " + describe(entry));
+          throw fail(entry, "Condition key " + quote(key) + " entry must be a string, number or boolean but was " + describe(entry));
         }
         builder.addValue(conditionValue);
       }
@@ -314,7 +324,7 @@ final class PolicyDecoder {
     if (conditionValue == null) {
       throw fail(
           value,
-          label + " must be a string, number, boolean or an array of them but was " + describe(value));
+          "Condition key " + quote(key) + " must be a string, number, boolean or an array of them but was " + describe(value));
     }
     return builder.addValue(conditionValue).scalar(true).build();
   }
@@ -344,7 +354,15 @@ final class PolicyDecoder {
     boolean scalar;
   }
 
-  private StringList stringList(JsonToken value, String label) {
+  private StringList stringList(JsonToken value, String element) {
+    return stringList(value, element, null);
+  }
+
+  /**
+   * Reads a string or array-of-strings element labelled {@code element} or, with a {@code key},
+   * {@code element key}; the label is built only for an error message.
+   */
+  private StringList stringList(JsonToken value, String element, @Nullable String key) {
     StringList list = new StringList();
     if (value.kind() == Kind.STRING) {
       list.values.add(value.text());
@@ -352,17 +370,21 @@ final class PolicyDecoder {
       return list;
     }
     if (value.kind() != Kind.START_ARRAY) {
-      throw fail(value, label + " must be a string or an array of strings but was " + describe(value));
+      throw fail(value, label(element, key) + " must be a string or an array of strings but was " + describe(value));
     }
     while (peek().kind() != Kind.END_ARRAY) {
       JsonToken entry = next();
       if (entry.kind() != Kind.STRING) {
-        throw fail(entry, label + " entry must be a string but was " + describe(entry));
+        throw fail(entry, label(element, key) + " entry must be a string but was " + describe(entry));
       }
       list.values.add(entry.text());
     }
     next();
     return list;
+  }
+
+  private static String label(String element, @Nullable String key) {
+    return key == null ? element : element + " " + key;
   }
 
   private String string(JsonToken value, String element) {

@@ -163,6 +163,11 @@ public final class PolicyReader {
 
   /** Decodes strict UTF-8: a malformed byte is reported at its place, never replaced. */
   private static String decode(byte[] bytes, int length) {
+    if (isAscii(bytes, length)) {
+      // ASCII is valid UTF-8 as it stands (most policies are pure ASCII): one copy into a compact
+      // string, instead of a decoder's char buffer and then the string copied from it.
+      return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -189,6 +194,15 @@ public final class PolicyReader {
     }
     out.flip();
     return out.toString();
+  }
+
+  private static boolean isAscii(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
