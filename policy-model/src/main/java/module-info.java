@@ -1,6 +1,6 @@
 /**
- * The policysmith model: immutable IAM and KMS policy documents, strict and lossless JSON, ARNs, the
- * evaluator, validation and the KMS cross-account EBS builders. Jackson is used inside {@code
+ * The policysmith model: immutable IAM and KMS policy documents, strict and lossless JSON, ARNs,
+ * the evaluator, validation and the KMS cross-account EBS builders. Jackson is used inside {@code
  * dev.policysmith.model.json} only; no Jackson type is part of the API.
  */
 module dev.policysmith.model {

@@ -34,7 +34,9 @@ final class Corpus {
     throw new IllegalStateException(
         "No policy corpus (a directory with managed/, keypolicies/ and pairs/) at "
             + candidates.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()
-            + "; pass -D" + PROPERTY + "=/path/to/corpus");
+            + "; pass -D"
+            + PROPERTY
+            + "=/path/to/corpus");
   }
 
   /** Returns the {@code .json} files of {@code folder} in the corpus, sorted by name. */
@@ -42,7 +44,8 @@ final class Corpus {
     Path dir = root().resolve(folder);
     try (Stream<Path> entries = Files.list(dir)) {
       List<Path> files =
-          new ArrayList<>(entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList());
+          new ArrayList<>(
+              entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList());
       if (files.isEmpty()) {
         throw new IllegalStateException("No .json files in " + dir);
       }

@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A first pass diffs each pair once under a deadline; a pair that does not finish in time is
  * stopped and counted as slower than the deadline, so one pathological pair cannot hang the run.
- * Then {@code warm} untimed rounds and {@code rounds} timed rounds go over the pairs that
- * finished; a pair's time is its best timed round (the least disturbed by other work on the
- * machine). The table gives the median, 99th percentile and worst over all pairs, the bytes each
- * diff allocated, and the peak heap seen during a pair (an upper bound of what it needed, since it
- * includes garbage not yet collected: run with a small {@code -Xmx} to tighten it).
+ * Then {@code warm} untimed rounds and {@code rounds} timed rounds go over the pairs that finished;
+ * a pair's time is its best timed round (the least disturbed by other work on the machine). The
+ * table gives the median, 99th percentile and worst over all pairs, the bytes each diff allocated,
+ * and the peak heap seen during a pair (an upper bound of what it needed, since it includes garbage
+ * not yet collected: run with a small {@code -Xmx} to tighten it).
  *
  * <p>Usage: {@code java -Xmx256m -cp benchmarks.jar dev.policysmith.bench.DiffPercentiles [warm]
  * [rounds] [deadlineSeconds] [stride]} (defaults 2, 3, 10 and 1; a stride of 4 times every fourth
@@ -96,19 +96,48 @@ public final class DiffPercentiles {
     long[] sortedPeak = peak.clone();
     Arrays.sort(sortedPeak);
     Runtime runtime = Runtime.getRuntime();
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Diff of %d corpus pairs (every %d of %d): %d stopped at the %d s deadline, %d inexact; %d warm-up and %d timed rounds (best of), max heap %.0f MB%n",
-        n, stride, all.size(), stopped, deadlineMillis / 1000, inexact, warm, rounds, runtime.maxMemory() / 1e6);
-    System.out.printf(Locale.ROOT, "| statistic | time per pair | allocated per pair | peak heap during a pair |%n| --- | --- | --- | --- |%n");
-    row("median (p50)", percentile(sortedTimes, 0.50), percentile(sortedBytes, 0.50), percentile(sortedPeak, 0.50), deadlineMillis);
-    row("p90", percentile(sortedTimes, 0.90), percentile(sortedBytes, 0.90), percentile(sortedPeak, 0.90), deadlineMillis);
-    row("p99", percentile(sortedTimes, 0.99), percentile(sortedBytes, 0.99), percentile(sortedPeak, 0.99), deadlineMillis);
+        n,
+        stride,
+        all.size(),
+        stopped,
+        deadlineMillis / 1000,
+        inexact,
+        warm,
+        rounds,
+        runtime.maxMemory() / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "| statistic | time per pair | allocated per pair | peak heap during a pair |%n| --- | --- | --- | --- |%n");
+    row(
+        "median (p50)",
+        percentile(sortedTimes, 0.50),
+        percentile(sortedBytes, 0.50),
+        percentile(sortedPeak, 0.50),
+        deadlineMillis);
+    row(
+        "p90",
+        percentile(sortedTimes, 0.90),
+        percentile(sortedBytes, 0.90),
+        percentile(sortedPeak, 0.90),
+        deadlineMillis);
+    row(
+        "p99",
+        percentile(sortedTimes, 0.99),
+        percentile(sortedBytes, 0.99),
+        percentile(sortedPeak, 0.99),
+        deadlineMillis);
     row("worst", sortedTimes[n - 1], sortedBytes[n - 1], sortedPeak[n - 1], deadlineMillis);
     int overOneSecond = 0;
     for (long t : best) {
       overOneSecond += t > 1_000_000_000L ? 1 : 0;
     }
-    System.out.printf(Locale.ROOT, "Pairs over 1 s: %d; over 100 ms: %d%n", overOneSecond,
+    System.out.printf(
+        Locale.ROOT,
+        "Pairs over 1 s: %d; over 100 ms: %d%n",
+        overOneSecond,
         Arrays.stream(best).filter(t -> t > 100_000_000L).count());
 
     List<Integer> order = new ArrayList<>();
@@ -120,16 +149,19 @@ public final class DiffPercentiles {
     System.out.println("Slowest pairs:");
     for (int k = 0; k < Math.min(10, n); k++) {
       int i = order.get(k);
-      System.out.printf(Locale.ROOT, "  %-64s %s %8.1f MB allocated%n", pairs.get(i).name(),
-          time(best[i], deadlineMillis), allocated[i] / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-64s %s %8.1f MB allocated%n",
+          pairs.get(i).name(),
+          time(best[i], deadlineMillis),
+          allocated[i] / 1e6);
     }
   }
 
   /**
-   * Diffs one pair on a fresh thread and waits at most the deadline. A diff past it is stopped
-   * with {@link Thread#stop()}: the engine is pure computation on its own objects, so nothing
-   * shared is left half-changed, and on a 2-core machine a runaway thread would skew every later
-   * figure.
+   * Diffs one pair on a fresh thread and waits at most the deadline. A diff past it is stopped with
+   * {@link Thread#stop()}: the engine is pure computation on its own objects, so nothing shared is
+   * left half-changed, and on a 2-core machine a runaway thread would skew every later figure.
    */
   @SuppressWarnings("deprecation")
   private static Timing timeOnce(Pairs.Pair pair, long deadlineMillis) throws InterruptedException {
@@ -137,7 +169,9 @@ public final class DiffPercentiles {
     AtomicLong bytes = new AtomicLong(0);
     AtomicReference<DiffResult> result = new AtomicReference<>();
     List<MemoryPoolMXBean> heapPools =
-        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
     heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
     Thread worker =
         new Thread(
@@ -189,6 +223,12 @@ public final class DiffPercentiles {
   }
 
   private static void row(String name, long nanos, long bytes, long peakHeap, long deadlineMillis) {
-    System.out.printf(Locale.ROOT, "| %s | %s | %.2f MB | %.0f MB |%n", name, time(nanos, deadlineMillis), bytes / 1e6, peakHeap / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %s | %.2f MB | %.0f MB |%n",
+        name,
+        time(nanos, deadlineMillis),
+        bytes / 1e6,
+        peakHeap / 1e6);
   }
 }

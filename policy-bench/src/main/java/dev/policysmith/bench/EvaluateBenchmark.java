@@ -29,9 +29,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>{@code seed} is the KMS default key policy (root, key administrators, key users, attachment of
  * persistent resources) plus the two cross-account EBS statements built by {@link KmsEbsGrants};
  * its requests come from the key's own account and from the external role, allowed and denied by
- * {@code kms:ViaService} and {@code kms:GrantIsForAWSResource}. The other parameters are the largest
- * AWS managed policies of the corpus, decided as identity policies for common read and write
- * actions. The score is decisions per second, since one invocation decides every request once.
+ * {@code kms:ViaService} and {@code kms:GrantIsForAWSResource}. The other parameters are the
+ * largest AWS managed policies of the corpus, decided as identity policies for common read and
+ * write actions. The score is decisions per second, since one invocation decides every request
+ * once.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -41,13 +42,13 @@ public class EvaluateBenchmark {
 
   private static final String KEY =
       "arn:aws:kms:ap-northeast-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-  private static final String EXTERNAL_ROLE =
-      "arn:aws:iam::111122223333:role/CloudAutomator";
+  private static final String EXTERNAL_ROLE = "arn:aws:iam::111122223333:role/CloudAutomator";
 
   /**
    * The default key policy the KMS console writes, as in AWS's "Default key policy" page.
    *
-   * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html">Default
+   * @see <a
+   *     href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html">Default
    *     key policy</a>
    */
   static final String DEFAULT_KEY_POLICY =
@@ -111,7 +112,9 @@ public class EvaluateBenchmark {
       document = seedKeyPolicy();
       requests = seedRequests();
     } else {
-      document = PolicyReader.strict().read(Corpus.bytes(Corpus.root().resolve("managed").resolve(policy + ".json")));
+      document =
+          PolicyReader.strict()
+              .read(Corpus.bytes(Corpus.root().resolve("managed").resolve(policy + ".json")));
       requests = identityRequests();
     }
     evaluator = PolicyEvaluator.of(document);
@@ -119,7 +122,9 @@ public class EvaluateBenchmark {
     for (Request r : requests) {
       outcomes.merge(evaluator.decide(r), 1, Integer::sum);
     }
-    System.out.printf("%n[evaluate] %s: %d statements, decisions of the requests %s%n", policy, document.statements().size(), outcomes);
+    System.out.printf(
+        "%n[evaluate] %s: %d statements, decisions of the requests %s%n",
+        policy, document.statements().size(), outcomes);
   }
 
   /** Decides every request once. */
@@ -134,7 +139,8 @@ public class EvaluateBenchmark {
   /** The seed: the default key policy plus the two EBS statements for the external role. */
   static PolicyDocument seedKeyPolicy() {
     PolicyDocument base = PolicyReader.strict().read(DEFAULT_KEY_POLICY);
-    KmsEbsGrants grants = KmsEbsGrants.builder().addPrincipal(EXTERNAL_ROLE).addRegion("ap-northeast-1").build();
+    KmsEbsGrants grants =
+        KmsEbsGrants.builder().addPrincipal(EXTERNAL_ROLE).addRegion("ap-northeast-1").build();
     return base.toBuilder().addAllStatements(grants.statements()).build();
   }
 
@@ -143,7 +149,8 @@ public class EvaluateBenchmark {
     out.add(request("arn:aws:iam::444455556666:root", "kms:Decrypt"));
     out.add(request("arn:aws:iam::444455556666:role/KeyAdmin", "kms:ScheduleKeyDeletion"));
     out.add(request("arn:aws:iam::444455556666:role/KeyAdmin", "kms:Decrypt"));
-    out.add(request("arn:aws:iam::444455556666:role/Operator", "kms:GenerateDataKeyWithoutPlaintext"));
+    out.add(
+        request("arn:aws:iam::444455556666:role/Operator", "kms:GenerateDataKeyWithoutPlaintext"));
     out.add(
         Request.builder()
             .principal(EXTERNAL_ROLE)

@@ -29,8 +29,12 @@ final class GeneratedPolicies {
     "s3", "ec2", "kms", "dynamodb", "lambda", "sqs", "sns", "logs", "cloudwatch", "ssm",
     "secretsmanager", "ecr", "ecs", "rds", "glue", "athena", "kinesis", "states", "events", "xray"
   };
-  private static final String[] VERBS = {"Get", "Put", "List", "Describe", "Delete", "Create", "Update", "Tag"};
-  private static final String[] NOUNS = {"Object", "Item", "Key", "Function", "Queue", "Topic", "Stream", "Table", "Secret", "Parameter"};
+  private static final String[] VERBS = {
+    "Get", "Put", "List", "Describe", "Delete", "Create", "Update", "Tag"
+  };
+  private static final String[] NOUNS = {
+    "Object", "Item", "Key", "Function", "Queue", "Topic", "Stream", "Table", "Secret", "Parameter"
+  };
   private static final String[] REGIONS = {"us-east-1", "us-west-2", "eu-west-1", "ap-northeast-1"};
 
   private GeneratedPolicies() {}
@@ -42,7 +46,10 @@ final class GeneratedPolicies {
     for (int i = 0; i < statements; i++) {
       out.add(statement(random));
     }
-    return PolicyDocument.builder().version(PolicyVersion.V2012_10_17).addAllStatements(out).build();
+    return PolicyDocument.builder()
+        .version(PolicyVersion.V2012_10_17)
+        .addAllStatements(out)
+        .build();
   }
 
   private static Statement statement(SplittableRandom random) {
@@ -75,7 +82,8 @@ final class GeneratedPolicies {
           ConditionBlock.of(
               OperatorBlock.of(
                   ConditionOperator.of(BaseOperator.STRING_EQUALS),
-                  KeyCondition.of("aws:RequestedRegion", REGIONS[random.nextInt(REGIONS.length)]))));
+                  KeyCondition.of(
+                      "aws:RequestedRegion", REGIONS[random.nextInt(REGIONS.length)]))));
     }
     return builder.build();
   }
@@ -89,7 +97,9 @@ final class GeneratedPolicies {
     String account = "11112222" + (3330 + random.nextInt(4));
     String name = "app-" + random.nextInt(50);
     if (service.equals("s3")) {
-      return shape < 4 ? "arn:aws:s3:::" + name + "/*" : "arn:aws:s3:::" + name + "/data/" + random.nextInt(20) + ".json";
+      return shape < 4
+          ? "arn:aws:s3:::" + name + "/*"
+          : "arn:aws:s3:::" + name + "/data/" + random.nextInt(20) + ".json";
     }
     String suffix = shape < 4 ? "*" : name;
     return "arn:aws:" + service + ":" + region + ":" + account + ":resource/" + suffix;

@@ -46,7 +46,8 @@ public class MergeBenchmark {
   @TearDown
   public void report(BenchmarkParams params) {
     System.out.printf(
-        "%n[merge] %s of %d statements gave %d statements%n", params.getBenchmark(), statements, outputStatements);
+        "%n[merge] %s of %d statements gave %d statements%n",
+        params.getBenchmark(), statements, outputStatements);
   }
 
   /** {@code Canonicalizer.canonicalize} of the whole document. */

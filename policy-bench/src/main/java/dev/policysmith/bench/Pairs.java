@@ -27,10 +27,12 @@ final class Pairs {
       }
       String name = fileName.substring(0, fileName.length() - ".old.json".length());
       Path newFile = file.resolveSibling(name + ".new.json");
-      pairs.add(new Pair(name, reader.read(Corpus.bytes(file)), reader.read(Corpus.bytes(newFile))));
+      pairs.add(
+          new Pair(name, reader.read(Corpus.bytes(file)), reader.read(Corpus.bytes(newFile))));
     }
     if (pairs.isEmpty()) {
-      throw new IllegalStateException("No *.old.json / *.new.json pairs in " + Corpus.root().resolve("pairs"));
+      throw new IllegalStateException(
+          "No *.old.json / *.new.json pairs in " + Corpus.root().resolve("pairs"));
     }
     return pairs;
   }

@@ -35,9 +35,9 @@ import tools.jackson.core.json.JsonFactory;
  * the AWS SDK's {@code IamPolicyReader}/{@code IamPolicyWriter}.
  *
  * <p>One operation is one pass over the whole folder, so MB/s is the folder's bytes (printed at
- * set-up) divided by the time per operation, and documents/s is its file count divided by it.
- * Every reader is given the same UTF-8 {@code byte[]}; a file any peer rejects is left out for all
- * of them, so the three always see identical input (the count is printed).
+ * set-up) divided by the time per operation, and documents/s is its file count divided by it. Every
+ * reader is given the same UTF-8 {@code byte[]}; a file any peer rejects is left out for all of
+ * them, so the three always see identical input (the count is printed).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -204,7 +204,8 @@ public class ReadWriteBenchmark {
           texts.add(t.isScalarValue() || t == JsonToken.PROPERTY_NAME ? p.getString() : "");
         }
       }
-      return new RecordedTokens(kinds.toArray(JsonToken[]::new), texts.toArray(String[]::new), json.length);
+      return new RecordedTokens(
+          kinds.toArray(JsonToken[]::new), texts.toArray(String[]::new), json.length);
     }
 
     String writeToString() {

@@ -31,10 +31,11 @@ import org.jspecify.annotations.Nullable;
  * policy-catalog/tools/refresh-catalog.sh}. It never touches the network.
  *
  * <p>{@link #bundled()} reads the resource once, on first use, and every caller shares the result.
- * Each service's actions are built on first use too, so a run that looks at three services pays
- * for three. The instance is thread-safe and its answers never change.
+ * Each service's actions are built on first use too, so a run that looks at three services pays for
+ * three. The instance is thread-safe and its answers never change.
  *
- * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
+ * @see <a
+ *     href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
  *     resources, and condition keys for AWS services</a>
  */
 public final class IamCatalog implements ActionCatalog {
@@ -44,8 +45,10 @@ public final class IamCatalog implements ActionCatalog {
 
   private final LocalDate date;
   private final String source;
+
   /** The whole text; each service's lines are parsed on first use (most runs touch a few). */
   private final String text;
+
   private final List<String> prefixes;
   private final int[] starts;
   private final int[] ends;
@@ -55,7 +58,10 @@ public final class IamCatalog implements ActionCatalog {
   private volatile @Nullable List<CatalogService> all;
 
   /** One service's value and its indexes. */
-  private record Parsed(CatalogService service, Map<String, CatalogAction> actions, Map<String, ResourceType> types) {}
+  private record Parsed(
+      CatalogService service,
+      Map<String, CatalogAction> actions,
+      Map<String, ResourceType> types) {}
 
   private IamCatalog(LocalDate date, String source, String text) {
     this.date = date;
@@ -84,9 +90,13 @@ public final class IamCatalog implements ActionCatalog {
       } else if (kind != 'K' && kind != 'R' && kind != 'A') {
         int tab = text.indexOf('\t', position);
         throw new IllegalArgumentException(
-            "Catalogue line " + number + " is of unknown kind " + text.substring(position, tab < 0 || tab > end ? end : tab));
+            "Catalogue line "
+                + number
+                + " is of unknown kind "
+                + text.substring(position, tab < 0 || tab > end ? end : tab));
       } else if (names.isEmpty()) {
-        throw new IllegalArgumentException("Catalogue line " + number + " comes before any service line");
+        throw new IllegalArgumentException(
+            "Catalogue line " + number + " comes before any service line");
       }
       position = end + 1;
     }
@@ -96,7 +106,10 @@ public final class IamCatalog implements ActionCatalog {
     for (int i = 0; i < names.size(); i++) {
       starts[i] = starting.get(i);
       // A service's block ends where the next service's "S" line begins.
-      ends[i] = i + 1 < names.size() ? starting.get(i + 1) - names.get(i + 1).length() - 3 : text.length();
+      ends[i] =
+          i + 1 < names.size()
+              ? starting.get(i + 1) - names.get(i + 1).length() - 3
+              : text.length();
       indexByPrefix.put(names.get(i).toLowerCase(Locale.ROOT), i);
     }
     this.parsed = new AtomicReferenceArray<>(names.size());
@@ -152,8 +165,8 @@ public final class IamCatalog implements ActionCatalog {
    * policy-catalog/README.md}). Global keys and the list of services are read at once; each
    * service's lines on first use.
    *
-   * @throws IllegalArgumentException if the header or a line before the first service is not of
-   *     the format
+   * @throws IllegalArgumentException if the header or a line before the first service is not of the
+   *     format
    */
   static IamCatalog read(InputStream gzip, LocalDate date, String source) throws IOException {
     try (InputStream in = new GZIPInputStream(gzip)) {
@@ -183,10 +196,14 @@ public final class IamCatalog implements ActionCatalog {
       String line = text.substring(position, end);
       String[] fields = line.split("\t", -1);
       switch (fields[0]) {
-        case "K" -> service.addConditionKey(CatalogConditionKey.of(field(fields, 1, line), field(fields, 2, line)));
+        case "K" ->
+            service.addConditionKey(
+                CatalogConditionKey.of(field(fields, 1, line), field(fields, 2, line)));
         case "R" -> {
           ResourceType.Builder type =
-              ResourceType.builder().name(field(fields, 1, line)).conditionKeys(split(field(fields, 2, line)));
+              ResourceType.builder()
+                  .name(field(fields, 1, line))
+                  .conditionKeys(split(field(fields, 2, line)));
           for (int i = 3; i < fields.length; i++) {
             type.addArnFormat(fields[i]);
           }
@@ -206,7 +223,9 @@ public final class IamCatalog implements ActionCatalog {
           actions.put(action.name().toLowerCase(Locale.ROOT), action);
           service.addAction(action);
         }
-        default -> throw new IllegalStateException("Catalogue line of unknown kind in service " + prefix + ": " + line);
+        default ->
+            throw new IllegalStateException(
+                "Catalogue line of unknown kind in service " + prefix + ": " + line);
       }
       position = end + 1;
     }
@@ -235,7 +254,9 @@ public final class IamCatalog implements ActionCatalog {
       case "L" -> AccessLevel.LIST;
       case "T" -> AccessLevel.TAGGING;
       case "P" -> AccessLevel.PERMISSIONS_MANAGEMENT;
-      default -> throw new IllegalStateException("Catalogue line has unknown access level " + code + ": " + line);
+      default ->
+          throw new IllegalStateException(
+              "Catalogue line has unknown access level " + code + ": " + line);
     };
   }
 
@@ -276,7 +297,10 @@ public final class IamCatalog implements ActionCatalog {
   @Override
   public Optional<CatalogAction> action(String qualifiedName) {
     int colon = qualifiedName.indexOf(':');
-    Integer index = colon < 0 ? null : indexByPrefix.get(qualifiedName.substring(0, colon).toLowerCase(Locale.ROOT));
+    Integer index =
+        colon < 0
+            ? null
+            : indexByPrefix.get(qualifiedName.substring(0, colon).toLowerCase(Locale.ROOT));
     if (index == null) {
       return Optional.empty();
     }
@@ -295,7 +319,8 @@ public final class IamCatalog implements ActionCatalog {
     if (action.isEmpty()) {
       return List.of();
     }
-    Map<String, ResourceType> types = parsed(indexByPrefix.get(action.get().service().toLowerCase(Locale.ROOT))).types();
+    Map<String, ResourceType> types =
+        parsed(indexByPrefix.get(action.get().service().toLowerCase(Locale.ROOT))).types();
     List<ResourceType> found = new ArrayList<>();
     for (String name : action.get().resourceTypes()) {
       ResourceType type = types.get(name);

@@ -30,7 +30,8 @@ class CatalogValidationProperties {
   private static final ValidationOptions OPTIONS =
       ValidationOptions.builder().kind(PolicyKind.IDENTITY).catalog(CATALOG).build();
   private static final Pattern SUGGESTION = Pattern.compile("did you mean \"([^\"]+)\"\\?$");
-  private static final int EXAMPLES = Math.max(50, Integer.getInteger("policysmith.examples", 2000) / 4);
+  private static final int EXAMPLES =
+      Math.max(50, Integer.getInteger("policysmith.examples", 2000) / 4);
 
   private static final List<String> ACTIONS =
       CATALOG.services().stream()
@@ -75,11 +76,7 @@ class CatalogValidationProperties {
     Gen<Character> anyCase =
         Generate.booleans().zip(letters, (upper, c) -> upper ? Character.toUpperCase(c) : c);
     return Generate.pick(ACTIONS)
-        .zip(
-            Generate.enumValues(Edit.class),
-            integers().between(0, 200),
-            anyCase,
-            Mutation::new);
+        .zip(Generate.enumValues(Edit.class), integers().between(0, 200), anyCase, Mutation::new);
   }
 
   private static int distance(String a, String b) {
@@ -96,8 +93,12 @@ class CatalogValidationProperties {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        current[j] =
+            Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           current[j] = Math.min(current[j], before[j - 2] + 1);
         }
       }
@@ -134,14 +135,19 @@ class CatalogValidationProperties {
                   .singleElement()
                   .satisfies(
                       finding -> {
-                        assertThat(finding.code()).isIn(FindingCode.UNKNOWN_ACTION, FindingCode.UNKNOWN_SERVICE);
+                        assertThat(finding.code())
+                            .isIn(FindingCode.UNKNOWN_ACTION, FindingCode.UNKNOWN_SERVICE);
                         assertThat(finding.message()).contains(CATALOG.date().toString());
                         Matcher matcher = SUGGESTION.matcher(finding.message());
-                        assertThat(matcher.find()).as("a suggestion in %s", finding.message()).isTrue();
+                        assertThat(matcher.find())
+                            .as("a suggestion in %s", finding.message())
+                            .isTrue();
                         String suggestion = matcher.group(1);
                         assertThat(CATALOG.action(suggestion)).isPresent();
                         assertThat(distance(suggestion, mutant))
-                            .as("%s suggested for %s (from %s)", suggestion, mutant, mutation.original())
+                            .as(
+                                "%s suggested for %s (from %s)",
+                                suggestion, mutant, mutation.original())
                             .isLessThanOrEqualTo(distance(mutation.original(), mutant));
                       });
             });

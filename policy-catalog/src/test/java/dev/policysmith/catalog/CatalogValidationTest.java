@@ -49,20 +49,25 @@ class CatalogValidationTest {
 
   @Test
   void validate_actionFarFromAnyName_warnsWithoutSuggestion() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "kms:Frobnicate", "Resource": "*"}}
             """))
         .singleElement()
         .satisfies(
             finding -> {
               assertThat(finding.code()).isEqualTo(FindingCode.UNKNOWN_ACTION);
-              assertThat(finding.message()).endsWith("check the spelling, or the action is newer than the catalogue");
+              assertThat(finding.message())
+                  .endsWith("check the spelling, or the action is newer than the catalogue");
             });
   }
 
   @Test
   void validate_typoInService_suggestsTheServiceWithThatAction() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "kmz:Decrypt", "Resource": "*"}}
             """))
         .containsExactly(
@@ -74,7 +79,9 @@ class CatalogValidationTest {
 
   @Test
   void validate_anyCase_isNotAFinding() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": ["KMS:decrypt", "iam:passrole"], "Resource": "*"}}
             """))
         .extracting(Finding::code)
@@ -83,13 +90,17 @@ class CatalogValidationTest {
 
   @Test
   void validate_patternMatchingNothing_warns() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": ["kms:Decrypt*Now", "zz*:Get*"], "Resource": "*"}}
             """))
         .extracting(Finding::code, Finding::pointer)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(FindingCode.PATTERN_MATCHES_NO_ACTION, "/Statement/Action/0"),
-            org.assertj.core.groups.Tuple.tuple(FindingCode.PATTERN_MATCHES_NO_ACTION, "/Statement/Action/1"));
+            org.assertj.core.groups.Tuple.tuple(
+                FindingCode.PATTERN_MATCHES_NO_ACTION, "/Statement/Action/0"),
+            org.assertj.core.groups.Tuple.tuple(
+                FindingCode.PATTERN_MATCHES_NO_ACTION, "/Statement/Action/1"));
   }
 
   @Test
@@ -106,9 +117,11 @@ class CatalogValidationTest {
         .satisfies(
             finding -> {
               assertThat(finding.code()).isEqualTo(FindingCode.CONDITION_KEY_NOT_APPLICABLE);
-              assertThat(finding.pointer()).isEqualTo("/Statement/Condition/StringEquals/kms:ViaService");
+              assertThat(finding.pointer())
+                  .isEqualTo("/Statement/Condition/StringEquals/kms:ViaService");
               assertThat(finding.message())
-                  .startsWith("Condition key \"kms:ViaService\" applies to none of the statement's actions (s3:GetObject)")
+                  .startsWith(
+                      "Condition key \"kms:ViaService\" applies to none of the statement's actions (s3:GetObject)")
                   .contains("2026-09-26");
             });
   }
@@ -142,7 +155,9 @@ class CatalogValidationTest {
 
   @Test
   void validate_grantKeyOnDecrypt_warns() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",
               "Condition": {"Bool": {"kms:GrantIsForAWSResource": "true"}}}}
             """))
@@ -152,7 +167,9 @@ class CatalogValidationTest {
 
   @Test
   void validate_keysOfResourceTypesAndTemplates_apply() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": ["kms:Decrypt", "s3:GetObject"], "Resource": "*",
               "Condition": {"StringEquals": {"kms:EncryptionContext:Department": "x", "s3:ExistingObjectTag/c": "y",
                 "kms:KeyOrigin": "AWS_KMS", "aws:ResourceTag/Project": "p"}}}}
@@ -162,7 +179,9 @@ class CatalogValidationTest {
 
   @Test
   void validate_wildcardAcrossServicesOrNotAction_skipsKeyCheck() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": [
               {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"kms:ViaService": "x"}}},
               {"Effect": "Deny", "NotAction": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"kms:GrantIsForAWSResource": "x"}}}]}
@@ -173,9 +192,12 @@ class CatalogValidationTest {
 
   @Test
   void validate_withoutCatalog_keepsTodaysFindings() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "kms:Decript", "Resource": "*"}}
-            """, ValidationOptions.of(PolicyKind.IDENTITY)))
+            """,
+                ValidationOptions.of(PolicyKind.IDENTITY)))
         .isEmpty();
   }
 
@@ -208,7 +230,9 @@ class CatalogValidationTest {
 
   @Test
   void validate_hyphenatedActionName_isNotMalformed() {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow",
               "Action": "vpc-lattice:AssociateViaAWSService-EventsAndStates", "Resource": "*"}}
             """))
@@ -218,7 +242,9 @@ class CatalogValidationTest {
   @Test
   void validate_keyDeclaredByServiceButListedForNoAction_isNotFlagged() {
     // As in the AWS managed policy AWSIoTTwinMakerServiceRolePolicy.
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "iottwinmaker:GetEntity", "Resource": "*",
               "Condition": {"ForAnyValue:StringEquals": {"iottwinmaker:linkedServices": "IOTSITEWISE"}}}}
             """))
@@ -228,7 +254,9 @@ class CatalogValidationTest {
   @Test
   void validate_tagKeyTemplateWrittenAsTagKey_matchesAnyTag() {
     // secretsmanager writes its template as ResourceTag/tag-key; AWSDataSyncFullAccess uses it.
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "secretsmanager:DeleteSecret", "Resource": "*",
               "Condition": {"StringEquals": {"secretsmanager:ResourceTag/aws:secretsmanager:owningService": "aws-datasync"}}}}
             """))

@@ -38,11 +38,17 @@ class IamCatalogCorpusTest {
   private static final String ACTION_NOT_LISTED =
       "the service is listed but this action is not (retired, renamed or internal); the managed policy still names it";
 
-  /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html: the permission is s3:ListAllMyBuckets. */
+  /**
+   * https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html: the permission is
+   * s3:ListAllMyBuckets.
+   */
   private static final String NOT_AN_IAM_ACTION_LIST_ALL_MY_BUCKETS =
       "an S3 API operation, not an IAM action: ListBuckets needs s3:ListAllMyBuckets";
 
-  /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html: the permission is s3:ListBucket. */
+  /**
+   * https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html: the permission is
+   * s3:ListBucket.
+   */
   private static final String NOT_AN_IAM_ACTION_LIST_BUCKET =
       "an S3 API operation, not an IAM action: listing objects needs s3:ListBucket";
 
@@ -202,7 +208,9 @@ class IamCatalogCorpusTest {
       }
       literal++;
       if (CATALOG.action(pattern.value()).isEmpty()) {
-        missing.put(pattern.value(), NOT_IN_CATALOGUE.getOrDefault(pattern.value(), "NOT LISTED AS AN EXCEPTION"));
+        missing.put(
+            pattern.value(),
+            NOT_IN_CATALOGUE.getOrDefault(pattern.value(), "NOT LISTED AS AN EXCEPTION"));
       }
     }
     assertThat(literal).isGreaterThan(40_000);
@@ -230,7 +238,8 @@ class IamCatalogCorpusTest {
       }
     }
     assertThat(wildcards).hasSizeGreaterThan(500);
-    List<CatalogAction> all = CATALOG.services().stream().map(CatalogService::actions).flatMap(List::stream).toList();
+    List<CatalogAction> all =
+        CATALOG.services().stream().map(CatalogService::actions).flatMap(List::stream).toList();
     List<String> names = all.stream().map(CatalogAction::qualifiedName).toList();
     int empty = 0;
     for (String wildcard : wildcards) {
@@ -238,11 +247,14 @@ class IamCatalogCorpusTest {
       // A cheap prefix test first, independent of the catalogue's own service index.
       int colon = wildcard.indexOf(':');
       String literalPrefix =
-          colon > 0 && wildcard.substring(0, colon).matches("[a-z0-9-]+") ? wildcard.substring(0, colon + 1) : "";
+          colon > 0 && wildcard.substring(0, colon).matches("[a-z0-9-]+")
+              ? wildcard.substring(0, colon + 1)
+              : "";
       List<CatalogAction> expected = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) {
         String name = names.get(i);
-        if (name.regionMatches(true, 0, literalPrefix, 0, literalPrefix.length()) && pattern.matches(name)) {
+        if (name.regionMatches(true, 0, literalPrefix, 0, literalPrefix.length())
+            && pattern.matches(name)) {
           expected.add(all.get(i));
         }
       }

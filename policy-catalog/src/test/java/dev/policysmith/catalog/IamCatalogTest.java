@@ -39,7 +39,9 @@ class IamCatalogTest {
 
   @Test
   void action_anyCase_answersInAwsCasing() {
-    assertThat(CATALOG.action("KMS:decrypt")).map(CatalogAction::qualifiedName).contains("kms:Decrypt");
+    assertThat(CATALOG.action("KMS:decrypt"))
+        .map(CatalogAction::qualifiedName)
+        .contains("kms:Decrypt");
     assertThat(CATALOG.action("kms:GenerateDataKeyWITHOUTPLAINTEXT"))
         .map(CatalogAction::name)
         .contains("GenerateDataKeyWithoutPlaintext");
@@ -50,7 +52,9 @@ class IamCatalogTest {
   @Test
   void action_dottedIUnderTurkishLocale_stillFound() {
     // Surefire runs under tr-TR: "I".toLowerCase() without Locale.ROOT would give a dotless ı.
-    assertThat(CATALOG.action("IAM:PASSROLE")).map(CatalogAction::qualifiedName).contains("iam:PassRole");
+    assertThat(CATALOG.action("IAM:PASSROLE"))
+        .map(CatalogAction::qualifiedName)
+        .contains("iam:PassRole");
     assertThat(CATALOG.service("KMS")).map(CatalogService::prefix).contains("kms");
   }
 
@@ -61,7 +65,8 @@ class IamCatalogTest {
     assertThat(CATALOG.accessLevel("kms:DescribeKey")).contains(AccessLevel.READ);
     assertThat(CATALOG.accessLevel("kms:ListKeys")).contains(AccessLevel.LIST);
     assertThat(CATALOG.accessLevel("kms:TagResource")).contains(AccessLevel.TAGGING);
-    assertThat(CATALOG.accessLevel("kms:PutKeyPolicy")).contains(AccessLevel.PERMISSIONS_MANAGEMENT);
+    assertThat(CATALOG.accessLevel("kms:PutKeyPolicy"))
+        .contains(AccessLevel.PERMISSIONS_MANAGEMENT);
     assertThat(CATALOG.accessLevel("kms:CreateGrant")).contains(AccessLevel.PERMISSIONS_MANAGEMENT);
   }
 
@@ -104,30 +109,39 @@ class IamCatalogTest {
 
   @Test
   void expand_questionMarkAndCase_matchAsIamDoes() {
-    assertThat(names(CATALOG.expand(ActionPattern.of("KMS:?ncrypt")))).containsExactly("kms:Encrypt");
-    assertThat(names(CATALOG.expand(ActionPattern.of("kms:GenerateDataKey")))).containsExactly("kms:GenerateDataKey");
+    assertThat(names(CATALOG.expand(ActionPattern.of("KMS:?ncrypt"))))
+        .containsExactly("kms:Encrypt");
+    assertThat(names(CATALOG.expand(ActionPattern.of("kms:GenerateDataKey"))))
+        .containsExactly("kms:GenerateDataKey");
     assertThat(CATALOG.expand(ActionPattern.of("kms:Nothing*"))).isEmpty();
     assertThat(CATALOG.expand(ActionPattern.of("nosuch:*"))).isEmpty();
   }
 
   @Test
   void expand_serviceWildcard_spansServices() {
-    assertThat(names(CATALOG.expand(ActionPattern.of("km?:ReEncryptTo")))).containsExactly("kms:ReEncryptTo");
+    assertThat(names(CATALOG.expand(ActionPattern.of("km?:ReEncryptTo"))))
+        .containsExactly("kms:ReEncryptTo");
     assertThat(CATALOG.expand(ActionPattern.ALL)).hasSizeGreaterThan(20_000);
   }
 
   @Test
   void expandNot_withinService_isTheComplement() {
     List<CatalogAction> rest =
-        CATALOG.expandNot("kms", List.of(ActionPattern.of("kms:*Key*"), ActionPattern.of("kms:Decrypt")));
-    assertThat(names(rest)).contains("kms:Encrypt", "kms:ReEncryptFrom").doesNotContain("kms:Decrypt", "kms:DescribeKey");
+        CATALOG.expandNot(
+            "kms", List.of(ActionPattern.of("kms:*Key*"), ActionPattern.of("kms:Decrypt")));
+    assertThat(names(rest))
+        .contains("kms:Encrypt", "kms:ReEncryptFrom")
+        .doesNotContain("kms:Decrypt", "kms:DescribeKey");
     assertThat(rest.size() + CATALOG.expand(ActionClause.of("kms:*Key*", "kms:Decrypt")).size())
         .isEqualTo(CATALOG.service("kms").orElseThrow().actions().size());
   }
 
   @Test
   void expandClause_duplicatesAndOverlap_eachActionOnce() {
-    assertThat(names(CATALOG.expand(ActionClause.of("kms:ReEncrypt*", "kms:ReEncryptTo", "kms:Decrypt"))))
+    assertThat(
+            names(
+                CATALOG.expand(
+                    ActionClause.of("kms:ReEncrypt*", "kms:ReEncryptTo", "kms:Decrypt"))))
         .containsExactly("kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo");
   }
 
@@ -135,7 +149,12 @@ class IamCatalogTest {
   void accessLevels_ebsUseStatement_groupsByLevel() {
     var levels =
         CATALOG.accessLevels(
-            ActionClause.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"));
+            ActionClause.of(
+                "kms:Encrypt",
+                "kms:Decrypt",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:DescribeKey"));
     assertThat(levels).containsOnlyKeys(AccessLevel.READ, AccessLevel.WRITE);
     assertThat(names(levels.get(AccessLevel.READ))).containsExactly("kms:DescribeKey");
     assertThat(names(levels.get(AccessLevel.WRITE))).contains("kms:Decrypt", "kms:ReEncryptTo");
@@ -145,7 +164,8 @@ class IamCatalogTest {
   void conditionKeyApplies_ownResourceAndGlobalKeys() {
     assertThat(CATALOG.conditionKeyApplies("kms:ViaService", "kms:Decrypt")).isTrue();
     assertThat(CATALOG.conditionKeyApplies("KMS:VIASERVICE", "kms:decrypt")).isTrue();
-    assertThat(CATALOG.conditionKeyApplies("kms:GrantIsForAWSResource", "kms:CreateGrant")).isTrue();
+    assertThat(CATALOG.conditionKeyApplies("kms:GrantIsForAWSResource", "kms:CreateGrant"))
+        .isTrue();
     assertThat(CATALOG.conditionKeyApplies("kms:GrantIsForAWSResource", "kms:Decrypt")).isFalse();
     assertThat(CATALOG.conditionKeyApplies("kms:ViaService", "s3:GetObject")).isFalse();
     assertThat(CATALOG.conditionKeyApplies("aws:SourceIp", "s3:GetObject")).isTrue();
@@ -157,8 +177,10 @@ class IamCatalogTest {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourcetag
     assertThat(CATALOG.conditionKeyApplies("aws:ResourceTag/Project", "kms:Decrypt")).isTrue();
     assertThat(CATALOG.conditionKeyApplies("aws:PrincipalTag/team", "sqs:SendMessage")).isTrue();
-    assertThat(CATALOG.conditionKeyApplies("kms:EncryptionContext:Department", "kms:Decrypt")).isTrue();
-    assertThat(CATALOG.conditionKeyApplies("s3:ExistingObjectTag/classification", "s3:GetObject")).isTrue();
+    assertThat(CATALOG.conditionKeyApplies("kms:EncryptionContext:Department", "kms:Decrypt"))
+        .isTrue();
+    assertThat(CATALOG.conditionKeyApplies("s3:ExistingObjectTag/classification", "s3:GetObject"))
+        .isTrue();
     assertThat(CATALOG.conditionKeyApplies("aws:ResourceTag/", "kms:Decrypt")).isFalse();
   }
 
@@ -186,7 +208,9 @@ class IamCatalogTest {
         A\tLook\tR\t\tdemo:Colour
         """;
     IamCatalog catalog = IamCatalog.read(gzip(text), LocalDate.of(2020, 1, 2), "fixture");
-    assertThat(catalog.action("DEMO:paint")).map(CatalogAction::qualifiedName).contains("demo:Paint");
+    assertThat(catalog.action("DEMO:paint"))
+        .map(CatalogAction::qualifiedName)
+        .contains("demo:Paint");
     assertThat(catalog.resourceTypes("demo:Paint").get(0).arnFormats()).hasSize(2);
     assertThat(catalog.conditionKeyApplies("demo:colour", "demo:Paint")).isTrue();
     assertThat(catalog.conditionKeyApplies("demo:colour", "demo:Look")).isTrue();

@@ -31,7 +31,8 @@ final class CanonicalizeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(PolicyWriter.canonical().writeToString(Canonicalizer.canonicalize(inputs.document(file))));
+    out.print(
+        PolicyWriter.canonical().writeToString(Canonicalizer.canonicalize(inputs.document(file))));
     out.flush();
     return ExitCode.OK.code();
   }

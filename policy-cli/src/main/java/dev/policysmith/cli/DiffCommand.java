@@ -36,10 +36,16 @@ final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "The policy before the change; - reads standard input.")
+  @Parameters(
+      index = "0",
+      paramLabel = "OLD",
+      description = "The policy before the change; - reads standard input.")
   String oldFile;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "The policy after the change; - reads standard input.")
+  @Parameters(
+      index = "1",
+      paramLabel = "NEW",
+      description = "The policy after the change; - reads standard input.")
   String newFile;
 
   @Option(names = "--json", description = "Print the diff as JSON for tools.")
@@ -79,7 +85,8 @@ final class DiffCommand implements Callable<Integer> {
     return text.toString();
   }
 
-  private static void appendChanges(StringBuilder text, String title, String sign, List<Change> changes) {
+  private static void appendChanges(
+      StringBuilder text, String title, String sign, List<Change> changes) {
     if (changes.isEmpty()) {
       return;
     }
@@ -87,7 +94,10 @@ final class DiffCommand implements Callable<Integer> {
     for (Change change : changes) {
       text.append("  ").append(sign).append(' ').append(change.summary()).append('\n');
       text.append("    example: ")
-          .append(JsonReport.write(json -> json.request(change.example())).replaceAll(",\\n\\s*", ", ").replaceAll("\\n\\s*", ""))
+          .append(
+              JsonReport.write(json -> json.request(change.example()))
+                  .replaceAll(",\\n\\s*", ", ")
+                  .replaceAll("\\n\\s*", ""))
           .append('\n');
       if (!change.statements().isEmpty()) {
         text.append("    from: ");

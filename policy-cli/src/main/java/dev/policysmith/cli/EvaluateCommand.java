@@ -59,7 +59,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (requests.equals("-") && files.contains("-")) {
-      throw new CommandFailure("<stdin>: cannot read both the policy and the requests from standard input");
+      throw new CommandFailure(
+          "<stdin>: cannot read both the policy and the requests from standard input");
     }
     List<PolicyDocument> documents = new ArrayList<>();
     for (String file : files) {
@@ -98,7 +99,16 @@ final class EvaluateCommand implements Callable<Integer> {
       } catch (PolicyParseException e) {
         // The reader sees one line; the user needs the line's place in the file.
         throw new CommandFailure(
-            name + ":" + (i + 1) + ":" + e.column() + ": " + e.problem() + " (at " + pointer(e) + ")");
+            name
+                + ":"
+                + (i + 1)
+                + ":"
+                + e.column()
+                + ": "
+                + e.problem()
+                + " (at "
+                + pointer(e)
+                + ")");
       }
     }
     return parsed;

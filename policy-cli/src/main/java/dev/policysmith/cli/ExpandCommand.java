@@ -31,13 +31,17 @@ import picocli.CommandLine.Spec;
 final class ExpandCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATTERN", arity = "1..*", description = "Action patterns, e.g. kms:ReEncrypt*.")
+  @Parameters(
+      paramLabel = "PATTERN",
+      arity = "1..*",
+      description = "Action patterns, e.g. kms:ReEncrypt*.")
   List<String> patterns;
 
   @Option(
       names = "--not-in",
       paramLabel = "SERVICE",
-      description = "Print the SERVICE actions that match none of the patterns, as NotAction would.")
+      description =
+          "Print the SERVICE actions that match none of the patterns, as NotAction would.")
   String notIn;
 
   @Override
@@ -49,7 +53,10 @@ final class ExpandCommand implements Callable<Integer> {
     if (notIn != null) {
       if (catalog.service(notIn).isEmpty()) {
         throw new CommandFailure(
-            "--not-in must name a service of the catalogue of " + catalog.date() + " but was " + PolicyFormatException.quote(notIn));
+            "--not-in must name a service of the catalogue of "
+                + catalog.date()
+                + " but was "
+                + PolicyFormatException.quote(notIn));
       }
       catalog.expandNot(notIn, parsed).forEach(action -> out.println(action.qualifiedName()));
       out.flush();

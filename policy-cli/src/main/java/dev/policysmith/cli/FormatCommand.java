@@ -4,9 +4,9 @@ import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.json.PolicyWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code policysmith format FILE}: the document back, two-space indented, nothing else changed. */
 @Command(

@@ -52,7 +52,8 @@ final class KmsEbsGrantCommand implements Callable<Integer> {
       required = true,
       arity = "1..*",
       paramLabel = "ARN",
-      description = "Principals of the other account: role ARNs (account roots and users accepted).")
+      description =
+          "Principals of the other account: role ARNs (account roots and users accepted).")
   List<String> roles;
 
   @Option(
@@ -75,7 +76,10 @@ final class KmsEbsGrantCommand implements Callable<Integer> {
       description = "aws, aws-cn, aws-us-gov, ... (default: the roles' partition).")
   String partition;
 
-  @Option(names = "--use-sid", paramLabel = "SID", description = "Sid of the use-of-the-key statement.")
+  @Option(
+      names = "--use-sid",
+      paramLabel = "SID",
+      description = "Sid of the use-of-the-key statement.")
   String useSid;
 
   @Option(
@@ -86,13 +90,15 @@ final class KmsEbsGrantCommand implements Callable<Integer> {
 
   @Option(
       names = "--replace",
-      description = "Replace a statement of the same Sid that cannot be extended, instead of failing.")
+      description =
+          "Replace a statement of the same Sid that cannot be extended, instead of failing.")
   boolean replace;
 
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Write the result to this new file instead of standard output; never overwrites.")
+      description =
+          "Write the result to this new file instead of standard output; never overwrites.")
   Path out;
 
   @Option(
@@ -132,7 +138,13 @@ final class KmsEbsGrantCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (Finding finding : findings) {
       err.println(
-          finding.severity() + " " + finding.code() + " at " + finding.pointer() + ": " + finding.message());
+          finding.severity()
+              + " "
+              + finding.code()
+              + " at "
+              + finding.pointer()
+              + ": "
+              + finding.message());
     }
     err.flush();
     return ExitCode.OK.code();

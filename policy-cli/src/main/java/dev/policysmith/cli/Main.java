@@ -10,8 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code policysmith} command. {@link #run(String[], InputStream, PrintStream, PrintStream)}
- * is the whole program with its streams as arguments, so tests run it in-process.
+ * The {@code policysmith} command. {@link #run(String[], InputStream, PrintStream, PrintStream)} is
+ * the whole program with its streams as arguments, so tests run it in-process.
  */
 @Command(
     name = "policysmith",
@@ -37,8 +37,8 @@ public final class Main {
   }
 
   /**
-   * Runs the command with the given streams and returns the exit code. Nothing is written to
-   * {@code out} when the command fails; the error goes to {@code err} in one line per problem.
+   * Runs the command with the given streams and returns the exit code. Nothing is written to {@code
+   * out} when the command fails; the error goes to {@code err} in one line per problem.
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     CommandLine commandLine =

@@ -32,7 +32,10 @@ final class MergeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Policy documents; - reads standard input.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description = "Policy documents; - reads standard input.")
   List<String> files;
 
   @Option(
@@ -40,7 +43,9 @@ final class MergeCommand implements Callable<Integer> {
       description = "On a Sid conflict the later document's statement wins, instead of failing.")
   boolean override;
 
-  @Option(names = "--join-sids", description = "Join statements across different Sids (drops Sids).")
+  @Option(
+      names = "--join-sids",
+      description = "Join statements across different Sids (drops Sids).")
   boolean joinSids;
 
   @Option(
@@ -59,7 +64,8 @@ final class MergeCommand implements Callable<Integer> {
     for (String file : files) {
       documents.add(inputs.document(file));
     }
-    MergeOptions.Builder options = MergeOptions.builder().overrideSids(override).joinAcrossSids(joinSids);
+    MergeOptions.Builder options =
+        MergeOptions.builder().overrideSids(override).joinAcrossSids(joinSids);
     if (limit != null) {
       options.limit(sizeLimit(limit));
     }

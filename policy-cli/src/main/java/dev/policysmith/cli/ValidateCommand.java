@@ -2,8 +2,8 @@ package dev.policysmith.cli;
 
 import dev.policysmith.catalog.IamCatalog;
 import dev.policysmith.cli.report.JsonReport;
-import dev.policysmith.model.arn.Arn;
 import dev.policysmith.model.PolicyFormatException;
+import dev.policysmith.model.arn.Arn;
 import dev.policysmith.model.validate.Finding;
 import dev.policysmith.model.validate.FindingCode;
 import dev.policysmith.model.validate.PolicyKind;
@@ -11,7 +11,6 @@ import dev.policysmith.model.validate.PolicyValidator;
 import dev.policysmith.model.validate.Severity;
 import dev.policysmith.model.validate.ValidationOptions;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,9 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code policysmith validate FILE}: the findings of the validator, one a line (or a JSON array with
- * {@code --json}); exit 0 without errors, 1 with errors, 2 when the file cannot be read. Action
- * names and condition keys are checked against the bundled catalogue unless {@code --no-catalog}.
+ * {@code policysmith validate FILE}: the findings of the validator, one a line (or a JSON array
+ * with {@code --json}); exit 0 without errors, 1 with errors, 2 when the file cannot be read.
+ * Action names and condition keys are checked against the bundled catalogue unless {@code
+ * --no-catalog}.
  */
 @Command(
     name = "validate",

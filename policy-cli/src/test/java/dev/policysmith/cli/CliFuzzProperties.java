@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * -Dtest=CliFuzzProperties -Dsurefire.failIfNoSpecifiedTests=false -Dpolicysmith.examples=20000}.
  */
 class CliFuzzProperties {
-  private static final int EXAMPLES = Math.max(50, Integer.getInteger("policysmith.examples", 2000) / 8);
+  private static final int EXAMPLES =
+      Math.max(50, Integer.getInteger("policysmith.examples", 2000) / 8);
   private static final int HANG_SECONDS = 10;
   private static final Duration HANG = Duration.ofSeconds(HANG_SECONDS);
   private static final String PARSE_ERROR = "<stdin>:\\d+:\\d+: .+ \\(at /.*\\)";
@@ -45,7 +46,8 @@ class CliFuzzProperties {
                   new ByteArrayInputStream(stdin),
                   new PrintStream(out, true, StandardCharsets.UTF_8),
                   new PrintStream(err, true, StandardCharsets.UTF_8));
-          return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+          return new Run(
+              code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         },
         "hang detector");
   }
@@ -55,18 +57,19 @@ class CliFuzzProperties {
     Map<Integer, Integer> codes = new ConcurrentHashMap<>();
     qt().withExamples(EXAMPLES)
         .forAll(JsonMutations.mutations(JsonMutations.generatedPolicies()))
-        .checkAssert(input -> {
-          Run run = run(input.bytes(), "format", "-");
-          codes.merge(run.exitCode(), 1, Integer::sum);
-          assertThat(run.exitCode()).isIn(0, 2);
-          if (run.exitCode() == 0) {
-            assertThat(run.err()).isEmpty();
-            assertThat(PolicyReader.strict().read(run.out()))
-                .isEqualTo(PolicyReader.strict().read(input.bytes()));
-          } else {
-            assertOneParseErrorLine(run);
-          }
-        });
+        .checkAssert(
+            input -> {
+              Run run = run(input.bytes(), "format", "-");
+              codes.merge(run.exitCode(), 1, Integer::sum);
+              assertThat(run.exitCode()).isIn(0, 2);
+              if (run.exitCode() == 0) {
+                assertThat(run.err()).isEmpty();
+                assertThat(PolicyReader.strict().read(run.out()))
+                    .isEqualTo(PolicyReader.strict().read(input.bytes()));
+              } else {
+                assertOneParseErrorLine(run);
+              }
+            });
     assertThat(codes).containsKeys(0, 2);
   }
 
@@ -75,17 +78,18 @@ class CliFuzzProperties {
     Map<Integer, Integer> codes = new ConcurrentHashMap<>();
     qt().withExamples(EXAMPLES)
         .forAll(JsonMutations.mutations(JsonMutations.generatedPolicies()))
-        .checkAssert(input -> {
-          Run run = run(input.bytes(), "validate", "-");
-          codes.merge(run.exitCode(), 1, Integer::sum);
-          assertThat(run.exitCode()).isIn(0, 1, 2);
-          assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
-          if (run.exitCode() == 2) {
-            assertOneParseErrorLine(run);
-          } else {
-            assertThat(run.err()).isEmpty();
-          }
-        });
+        .checkAssert(
+            input -> {
+              Run run = run(input.bytes(), "validate", "-");
+              codes.merge(run.exitCode(), 1, Integer::sum);
+              assertThat(run.exitCode()).isIn(0, 1, 2);
+              assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+              if (run.exitCode() == 2) {
+                assertOneParseErrorLine(run);
+              } else {
+                assertThat(run.err()).isEmpty();
+              }
+            });
     assertThat(codes).containsKeys(2);
     assertThat(codes.keySet()).containsAnyOf(0, 1);
   }
@@ -93,7 +97,12 @@ class CliFuzzProperties {
   private static void assertOneParseErrorLine(Run run) {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("internal error");
-    assertThat(run.err().lines()).hasSize(1).allSatisfy(line -> assertThat(line).matches(PARSE_ERROR));
+    assertThat(run.err())
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception")
+        .doesNotContain("internal error");
+    assertThat(run.err().lines())
+        .hasSize(1)
+        .allSatisfy(line -> assertThat(line).matches(PARSE_ERROR));
   }
 }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reader, both writers, the evaluator, the validator, the canonicalizer and the merger used
- * from 8 threads at once on shared instances give exactly what they give on one thread. Each
- * entry type says in its javadoc that it is immutable or stateless and thread-safe; this test
- * holds them to it (it lives here because every module is on this module's test class path).
+ * from 8 threads at once on shared instances give exactly what they give on one thread. Each entry
+ * type says in its javadoc that it is immutable or stateless and thread-safe; this test holds them
+ * to it (it lives here because every module is on this module's test class path).
  *
  * <p>{@code assertTimeoutPreemptively} is a hang detector (a deadlock fails the test instead of
  * stopping the build), not a performance check.
@@ -43,19 +43,26 @@ class ConcurrencyTest {
   private static final PolicyWriter LOSSLESS = PolicyWriter.lossless();
   private static final PolicyWriter CANONICAL = PolicyWriter.canonical();
   private static final PolicyValidator VALIDATOR = PolicyValidator.standard();
-  private static final ValidationOptions KEY = ValidationOptions.builder().kind(PolicyKind.KEY).build();
+  private static final ValidationOptions KEY =
+      ValidationOptions.builder().kind(PolicyKind.KEY).build();
 
   /** One sample with its evaluator, built once and shared by every thread. */
   private record Shared(PoliciesWithRequests sample, String json, PolicyEvaluator evaluator) {}
 
   @Test
-  void everyEntryPoint_from8ThreadsOnSharedInstances_givesTheSingleThreadedResults() throws Exception {
+  void everyEntryPoint_from8ThreadsOnSharedInstances_givesTheSingleThreadedResults()
+      throws Exception {
     List<Shared> shared = new ArrayList<>();
     qt().withFixedSeed(20_261_129L)
         .withExamples(SAMPLES)
         .forAll(RequestGenerators.policiesWithRequests())
-        .checkAssert(sample -> shared.add(new Shared(
-            sample, LOSSLESS.writeToString(sample.policy()), PolicyEvaluator.of(sample.policies()))));
+        .checkAssert(
+            sample ->
+                shared.add(
+                    new Shared(
+                        sample,
+                        LOSSLESS.writeToString(sample.policy()),
+                        PolicyEvaluator.of(sample.policies()))));
     assertThat(shared).hasSize(SAMPLES);
 
     List<String> expected = new ArrayList<>();
@@ -63,7 +70,8 @@ class ConcurrencyTest {
       expected.add(results(sample));
     }
 
-    List<String>[] actual = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> runConcurrently(shared));
+    List<String>[] actual =
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> runConcurrently(shared));
 
     for (List<String> perThread : actual) {
       assertThat(perThread).containsExactlyElementsOf(expected);
@@ -117,7 +125,9 @@ class ConcurrencyTest {
     out.add(VALIDATOR.validate(read, KEY).toString());
     out.add(CANONICAL.writeToString(Canonicalizer.canonicalize(read)));
     try {
-      out.add(CANONICAL.writeToString(PolicyMerger.merge(sample.policies().toArray(PolicyDocument[]::new)).document()));
+      out.add(
+          CANONICAL.writeToString(
+              PolicyMerger.merge(sample.policies().toArray(PolicyDocument[]::new)).document()));
     } catch (SidConflictException e) {
       out.add("SidConflictException: " + e.getMessage());
     }

@@ -52,8 +52,13 @@ class DiffCommandTest {
     CliRun run = CliRun.of("diff", old.toString(), wider.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).startsWith("BROADER\n").contains("Access added").contains("example: {").contains("\"action\": \"s3:Get");
-    assertThat(run.out()).contains("changed old Allow statement 0 \"Read\" -> new Allow statement 0 \"Read\"");
+    assertThat(run.out())
+        .startsWith("BROADER\n")
+        .contains("Access added")
+        .contains("example: {")
+        .contains("\"action\": \"s3:Get");
+    assertThat(run.out())
+        .contains("changed old Allow statement 0 \"Read\" -> new Allow statement 0 \"Read\"");
   }
 
   @Test

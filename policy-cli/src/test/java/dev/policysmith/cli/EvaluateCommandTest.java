@@ -65,8 +65,7 @@ class EvaluateCommandTest {
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out())
-        .isEqualTo("ALLOW\nIMPLICIT_DENY\nALLOW\nIMPLICIT_DENY\nEXPLICIT_DENY\n");
+    assertThat(run.out()).isEqualTo("ALLOW\nIMPLICIT_DENY\nALLOW\nIMPLICIT_DENY\nEXPLICIT_DENY\n");
   }
 
   @Test
@@ -91,7 +90,8 @@ class EvaluateCommandTest {
     Path requests =
         Files.writeString(
             dir.resolve("requests.jsonl"),
-            line("kms:Decrypt", "{}") + "{\"action\": \"kms:Decrypt\", \"context\": {\"k\": null}}\n");
+            line("kms:Decrypt", "{}")
+                + "{\"action\": \"kms:Decrypt\", \"context\": {\"k\": null}}\n");
 
     CliRun run = CliRun.of("evaluate", policy.toString(), "--requests", requests.toString());
 
@@ -108,7 +108,9 @@ class EvaluateCommandTest {
   void evaluate_requestWithoutAction_exitsTwo() throws IOException {
     Path policy = Files.writeString(dir.resolve("key.json"), KEY_POLICY);
 
-    CliRun run = CliRun.withStdin("{\"principal\": \"x\"}\n", "evaluate", policy.toString(), "--requests", "-");
+    CliRun run =
+        CliRun.withStdin(
+            "{\"principal\": \"x\"}\n", "evaluate", policy.toString(), "--requests", "-");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("<stdin>:1:1: Request must have action but had none (at /)\n");

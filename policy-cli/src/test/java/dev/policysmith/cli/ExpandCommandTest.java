@@ -26,7 +26,8 @@ class ExpandCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEqualTo("kms:Decrypt\n");
     assertThat(run.err())
-        .isEqualTo("policysmith expand: \"kms:Decript\" matches no action in the catalogue of 2026-09-26\n");
+        .isEqualTo(
+            "policysmith expand: \"kms:Decript\" matches no action in the catalogue of 2026-09-26\n");
   }
 
   @Test
@@ -35,7 +36,9 @@ class ExpandCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEmpty();
     CliRun rest = CliRun.of("expand", "--not-in", "kms", "kms:*Key*", "kms:*Grant*", "kms:*Alias*");
-    assertThat(rest.out()).contains("kms:Decrypt\n", "kms:Encrypt\n").doesNotContain("kms:DescribeKey", "kms:CreateGrant");
+    assertThat(rest.out())
+        .contains("kms:Decrypt\n", "kms:Encrypt\n")
+        .doesNotContain("kms:DescribeKey", "kms:CreateGrant");
   }
 
   @Test

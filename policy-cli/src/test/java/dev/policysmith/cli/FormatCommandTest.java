@@ -84,7 +84,8 @@ class FormatCommandTest {
         Arguments.of(
             "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"a\", \"Action\": \"b\"}]}",
             ":1:51: Object keys must be unique but \"Action\" was repeated (at /Statement/0/Action)"),
-        Arguments.of("{\"Statement\": [", ":1:16: Invalid JSON: unexpected end of input (at /Statement)"),
+        Arguments.of(
+            "{\"Statement\": [", ":1:16: Invalid JSON: unexpected end of input (at /Statement)"),
         Arguments.of("", ":1:1: Policy document must be a JSON object but was empty (at /)"));
   }
 
@@ -119,7 +120,8 @@ class FormatCommandTest {
     CliRun run = CliRun.of("format", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith(file + ":1:3: Document must be UTF-8 but had the malformed byte 0xC3");
+    assertThat(run.err())
+        .startsWith(file + ":1:3: Document must be UTF-8 but had the malformed byte 0xC3");
   }
 
   @Test

@@ -52,7 +52,14 @@ class KmsEbsGrantCommandTest {
     Path policy = Files.writeString(dir.resolve("key.json"), DEFAULT_KEY_POLICY);
 
     CliRun run =
-        CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--key-policy", policy.toString());
+        CliRun.of(
+            "kms-ebs-grant",
+            "--role",
+            ROLE,
+            "--region",
+            "ap-northeast-1",
+            "--key-policy",
+            policy.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -82,11 +89,26 @@ class KmsEbsGrantCommandTest {
   void kmsEbsGrant_onItsOwnOutput_changesNothing() throws IOException {
     Path policy = Files.writeString(dir.resolve("key.json"), DEFAULT_KEY_POLICY);
     String once =
-        CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--key-policy", policy.toString())
+        CliRun.of(
+                "kms-ebs-grant",
+                "--role",
+                ROLE,
+                "--region",
+                "ap-northeast-1",
+                "--key-policy",
+                policy.toString())
             .out();
 
     CliRun twice =
-        CliRun.withStdin(once, "kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--key-policy", "-");
+        CliRun.withStdin(
+            once,
+            "kms-ebs-grant",
+            "--role",
+            ROLE,
+            "--region",
+            "ap-northeast-1",
+            "--key-policy",
+            "-");
 
     assertThat(twice.out()).isEqualTo(once);
   }
@@ -95,11 +117,26 @@ class KmsEbsGrantCommandTest {
   void kmsEbsGrant_secondRegion_extendsViaServiceInPlace() throws IOException {
     Path policy = Files.writeString(dir.resolve("key.json"), DEFAULT_KEY_POLICY);
     String once =
-        CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--key-policy", policy.toString())
+        CliRun.of(
+                "kms-ebs-grant",
+                "--role",
+                ROLE,
+                "--region",
+                "ap-northeast-1",
+                "--key-policy",
+                policy.toString())
             .out();
 
     CliRun run =
-        CliRun.withStdin(once, "kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-3", "--key-policy", "-");
+        CliRun.withStdin(
+            once,
+            "kms-ebs-grant",
+            "--role",
+            ROLE,
+            "--region",
+            "ap-northeast-3",
+            "--key-policy",
+            "-");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -112,8 +149,15 @@ class KmsEbsGrantCommandTest {
   void kmsEbsGrant_sidTakenByOtherStatement_failsUnlessReplace() throws IOException {
     Path policy = Files.writeString(dir.resolve("key.json"), DEFAULT_KEY_POLICY);
     String[] args = {
-      "kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--key-policy", policy.toString(),
-      "--use-sid", "Enable IAM User Permissions"
+      "kms-ebs-grant",
+      "--role",
+      ROLE,
+      "--region",
+      "ap-northeast-1",
+      "--key-policy",
+      policy.toString(),
+      "--use-sid",
+      "Enable IAM User Permissions"
     };
 
     CliRun conflict = CliRun.of(args);
@@ -121,17 +165,35 @@ class KmsEbsGrantCommandTest {
 
     assertThat(conflict.exitCode()).isEqualTo(2);
     assertThat(conflict.out()).isEmpty();
-    assertThat(conflict.err()).startsWith(policy + ": Sid \"Enable IAM User Permissions\"").contains("--replace");
+    assertThat(conflict.err())
+        .startsWith(policy + ": Sid \"Enable IAM User Permissions\"")
+        .contains("--replace");
     assertThat(replaced.exitCode()).isZero();
     assertThat(replaced.out()).doesNotContain("\"kms:*\"");
   }
 
   @Test
   void kmsEbsGrant_badInputs_exitTwoNamingTheValue() {
-    assertThat(CliRun.of("kms-ebs-grant", "--role", "arn:aws:iam::111122223333:role/*", "--region", "us-east-1").err())
-        .isEqualTo("Principal must not contain a wildcard but was \"arn:aws:iam::111122223333:role/*\"\n");
-    assertThat(CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "mars-north-1").exitCode()).isEqualTo(2);
-    assertThat(CliRun.of("kms-ebs-grant", "--role", "arn:awz:iam::111122223333:role/S", "--region", "us-east-1").err())
+    assertThat(
+            CliRun.of(
+                    "kms-ebs-grant",
+                    "--role",
+                    "arn:aws:iam::111122223333:role/*",
+                    "--region",
+                    "us-east-1")
+                .err())
+        .isEqualTo(
+            "Principal must not contain a wildcard but was \"arn:aws:iam::111122223333:role/*\"\n");
+    assertThat(CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "mars-north-1").exitCode())
+        .isEqualTo(2);
+    assertThat(
+            CliRun.of(
+                    "kms-ebs-grant",
+                    "--role",
+                    "arn:awz:iam::111122223333:role/S",
+                    "--region",
+                    "us-east-1")
+                .err())
         .startsWith("ARN \"arn:awz:iam::111122223333:role/S\" is invalid: partition");
     assertThat(CliRun.of("kms-ebs-grant", "--region", "us-east-1").exitCode()).isEqualTo(2);
   }
@@ -140,22 +202,35 @@ class KmsEbsGrantCommandTest {
   void kmsEbsGrant_out_writesNewFileAndRefusesToOverwrite() throws IOException {
     Path out = dir.resolve("new-key-policy.json");
 
-    CliRun first = CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--out", out.toString());
+    CliRun first =
+        CliRun.of(
+            "kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--out", out.toString());
     String written = Files.readString(out);
-    CliRun second = CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "us-east-1", "--out", out.toString());
+    CliRun second =
+        CliRun.of(
+            "kms-ebs-grant", "--role", ROLE, "--region", "us-east-1", "--out", out.toString());
 
     assertThat(first.exitCode()).isZero();
     assertThat(first.out()).isEmpty();
     assertThat(written).contains("ec2.ap-northeast-1.amazonaws.com");
     assertThat(second.exitCode()).isEqualTo(2);
-    assertThat(second.err()).isEqualTo(out + ": already exists; policysmith never overwrites a file\n");
+    assertThat(second.err())
+        .isEqualTo(out + ": already exists; policysmith never overwrites a file\n");
     assertThat(Files.readString(out)).isEqualTo(written);
   }
 
   @Test
   void kmsEbsGrant_identityPolicy_namesTheKey() {
     CliRun run =
-        CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--identity-policy", "--key-arn", KEY);
+        CliRun.of(
+            "kms-ebs-grant",
+            "--role",
+            ROLE,
+            "--region",
+            "ap-northeast-1",
+            "--identity-policy",
+            "--key-arn",
+            KEY);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("\"Resource\": \"" + KEY + "\"").doesNotContain("Principal");
@@ -163,10 +238,13 @@ class KmsEbsGrantCommandTest {
 
   @Test
   void kmsEbsGrant_identityPolicyWithoutKeyArn_exitsTwo() {
-    CliRun run = CliRun.of("kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--identity-policy");
+    CliRun run =
+        CliRun.of(
+            "kms-ebs-grant", "--role", ROLE, "--region", "ap-northeast-1", "--identity-policy");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("--identity-policy needs --key-arn: the policy names the key\n");
+    assertThat(run.err())
+        .isEqualTo("--identity-policy needs --key-arn: the policy names the key\n");
   }
 
   @Test

@@ -13,8 +13,14 @@ class MergeCommandTest {
 
   @Test
   void merge_twoDocumentsInEitherOrder_sameCanonicalBytes() throws IOException {
-    Path a = write("a.json", "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}}");
-    Path b = write("b.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"s3:PutObject\"], \"Resource\": [\"*\"]}]}");
+    Path a =
+        write(
+            "a.json",
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}}");
+    Path b =
+        write(
+            "b.json",
+            "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"s3:PutObject\"], \"Resource\": [\"*\"]}]}");
 
     CliRun ab = CliRun.of("merge", a.toString(), b.toString());
     CliRun ba = CliRun.of("merge", b.toString(), a.toString());
@@ -44,8 +50,14 @@ class MergeCommandTest {
 
   @Test
   void merge_sidConflict_exitsTwoUnlessOverride() throws IOException {
-    Path a = write("a.json", "{\"Statement\": [{\"Sid\": \"S\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}");
-    Path b = write("b.json", "{\"Statement\": [{\"Sid\": \"S\", \"Effect\": \"Allow\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}]}");
+    Path a =
+        write(
+            "a.json",
+            "{\"Statement\": [{\"Sid\": \"S\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}");
+    Path b =
+        write(
+            "b.json",
+            "{\"Statement\": [{\"Sid\": \"S\", \"Effect\": \"Allow\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}]}");
 
     CliRun conflict = CliRun.of("merge", a.toString(), b.toString());
     CliRun override = CliRun.of("merge", a.toString(), b.toString(), "--override");
@@ -63,7 +75,12 @@ class MergeCommandTest {
     for (int i = 0; i < 200; i++) {
       actions.append(i == 0 ? "" : ", ").append("\"s3:Action").append(i).append("\"");
     }
-    Path a = write("a.json", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": [" + actions + "], \"Resource\": \"*\"}]}");
+    Path a =
+        write(
+            "a.json",
+            "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": ["
+                + actions
+                + "], \"Resource\": \"*\"}]}");
 
     CliRun run = CliRun.of("merge", a.toString(), "--limit", "user-inline");
 
@@ -73,13 +90,15 @@ class MergeCommandTest {
 
   @Test
   void merge_badLimit_exitsTwo() throws IOException {
-    Path a = write("a.json", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\"}]}");
+    Path a =
+        write("a.json", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\"}]}");
 
     CliRun run = CliRun.of("merge", a.toString(), "--limit", "huge");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
-        .isEqualTo("--limit must be key, managed, role-inline, user-inline or group-inline but was \"huge\"\n");
+        .isEqualTo(
+            "--limit must be key, managed, role-inline, user-inline or group-inline but was \"huge\"\n");
   }
 
   @Test
@@ -92,7 +111,9 @@ class MergeCommandTest {
     CliRun run = CliRun.of("canonicalize", a.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("\"arn:aws:iam::111122223333:root\"").doesNotContain("\"111122223333\"");
+    assertThat(run.out())
+        .contains("\"arn:aws:iam::111122223333:root\"")
+        .doesNotContain("\"111122223333\"");
   }
 
   private Path write(String name, String text) throws IOException {

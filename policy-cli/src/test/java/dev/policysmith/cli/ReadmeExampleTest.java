@@ -29,7 +29,10 @@ class ReadmeExampleTest {
 
   @Test
   void quickStart_addsTheGrantsAndTheRoleMayDecryptThroughEc2() throws IOException {
-    Path path = Files.writeString(dir.resolve("key-policy.json"), """
+    Path path =
+        Files.writeString(
+            dir.resolve("key-policy.json"),
+            """
         {"Version": "2012-10-17", "Statement": [{"Sid": "Enable IAM User Permissions",
           "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"},
           "Action": "kms:*", "Resource": "*"}]}
@@ -38,10 +41,11 @@ class ReadmeExampleTest {
     // --- README quick start, from here ---
     PolicyDocument keyPolicy = PolicyReader.strict().read(path);
 
-    KmsEbsGrants grants = KmsEbsGrants.builder()
-        .addPrincipal("arn:aws:iam::111122223333:role/Scheduler")
-        .addRegion("ap-northeast-1")
-        .build();
+    KmsEbsGrants grants =
+        KmsEbsGrants.builder()
+            .addPrincipal("arn:aws:iam::111122223333:role/Scheduler")
+            .addRegion("ap-northeast-1")
+            .build();
     PolicyDocument updated =
         PolicyMerger.addStatements(keyPolicy, grants.statements(), AddMode.FAIL_ON_CONFLICT);
 
@@ -49,16 +53,18 @@ class ReadmeExampleTest {
     List<Finding> findings =
         PolicyValidator.standard().validate(updated, ValidationOptions.forKey(key));
 
-    Request decrypt = Request.builder()
-        .principal("arn:aws:sts::111122223333:assumed-role/Scheduler/nightly")
-        .action("kms:Decrypt")
-        .resource(key.toString())
-        .putContext("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com")
-        .build();
-    Decision byKeyPolicy = PolicyEvaluator.of(updated).decide(decrypt);           // ALLOW
-    Decision withIdentity = KeyAccess.of(key, updated, List.of(grants.identityPolicy(key)))
-        .decide(decrypt);                                                         // ALLOW
-    Decision keyPolicyAlone = KeyAccess.of(key, updated, List.of()).decide(decrypt); // IMPLICIT_DENY
+    Request decrypt =
+        Request.builder()
+            .principal("arn:aws:sts::111122223333:assumed-role/Scheduler/nightly")
+            .action("kms:Decrypt")
+            .resource(key.toString())
+            .putContext("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com")
+            .build();
+    Decision byKeyPolicy = PolicyEvaluator.of(updated).decide(decrypt); // ALLOW
+    Decision withIdentity =
+        KeyAccess.of(key, updated, List.of(grants.identityPolicy(key))).decide(decrypt); // ALLOW
+    Decision keyPolicyAlone =
+        KeyAccess.of(key, updated, List.of()).decide(decrypt); // IMPLICIT_DENY
 
     String json = PolicyWriter.lossless().writeToString(updated);
     // --- to here ---

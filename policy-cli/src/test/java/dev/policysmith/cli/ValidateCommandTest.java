@@ -68,7 +68,9 @@ class ValidateCommandTest {
 
   @Test
   void validate_invalidVersion_isAnErrorFindingExitOne() throws IOException {
-    Path file = write("{\"Version\": \"2012-10-18\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\"}]}");
+    Path file =
+        write(
+            "{\"Version\": \"2012-10-18\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\"}]}");
 
     CliRun run = CliRun.of("validate", file.toString(), "--kind", "identity");
 
@@ -150,15 +152,22 @@ class ValidateCommandTest {
 
   @Test
   void validate_accessLevelsAsJson_includesTheSummary() throws IOException {
-    CliRun run = CliRun.of("validate", write(CLEAN_KEY_POLICY).toString(), "--access-levels", "--json");
+    CliRun run =
+        CliRun.of("validate", write(CLEAN_KEY_POLICY).toString(), "--access-levels", "--json");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("\"ACCESS_LEVEL_SUMMARY\"", "\"/Statement/0/Action\"", "Allows on 2026-09-26: Read ", "Permissions management ");
+        .contains(
+            "\"ACCESS_LEVEL_SUMMARY\"",
+            "\"/Statement/0/Action\"",
+            "Allows on 2026-09-26: Read ",
+            "Permissions management ");
   }
 
   @Test
   void validate_accessLevelsWithoutCatalog_exitsTwo() throws IOException {
-    CliRun run = CliRun.of("validate", write(CLEAN_KEY_POLICY).toString(), "--access-levels", "--no-catalog");
+    CliRun run =
+        CliRun.of(
+            "validate", write(CLEAN_KEY_POLICY).toString(), "--access-levels", "--no-catalog");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--access-levels needs the catalogue");
   }

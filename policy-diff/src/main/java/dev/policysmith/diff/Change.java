@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A region of requests whose decision changed between two policies: requests the new policy
- * allows and the old did not ({@link #effect()} {@code ALLOW}, in {@link DiffResult#added()}), or
- * requests the old allowed and the new no longer does ({@code DENY}, in {@link
- * DiffResult#removed()}). It is described by principals, actions, resources and conditions in the
- * words of the policies, a one-line {@link #summary()}, the statements responsible and a concrete
- * {@link #example()}.
+ * A region of requests whose decision changed between two policies: requests the new policy allows
+ * and the old did not ({@link #effect()} {@code ALLOW}, in {@link DiffResult#added()}), or requests
+ * the old allowed and the new no longer does ({@code DENY}, in {@link DiffResult#removed()}). It is
+ * described by principals, actions, resources and conditions in the words of the policies, a
+ * one-line {@link #summary()}, the statements responsible and a concrete {@link #example()}.
  *
  * <p>{@link #contains(Request)} is exact; the descriptions are for people and may group requests
  * more coarsely than {@code contains} does.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class Change {
@@ -55,8 +55,8 @@ public final class Change {
   }
 
   /**
-   * Returns what the new policy now does to these requests: {@code ALLOW} for added access,
-   * {@code DENY} (explicitly or by default) for removed access.
+   * Returns what the new policy now does to these requests: {@code ALLOW} for added access, {@code
+   * DENY} (explicitly or by default) for removed access.
    */
   public Effect effect() {
     return effect;
@@ -83,17 +83,16 @@ public final class Change {
   }
 
   /**
-   * Returns the change in one line of plain words, e.g. {@code
-   * arn:aws:iam::111122223333:role/X may now kms:Decrypt on * when kms:ViaService is
-   * ec2.ap-northeast-1.amazonaws.com}.
+   * Returns the change in one line of plain words, e.g. {@code arn:aws:iam::111122223333:role/X may
+   * now kms:Decrypt on * when kms:ViaService is ec2.ap-northeast-1.amazonaws.com}.
    */
   public String summary() {
     return summary;
   }
 
   /**
-   * Returns the statements responsible: the Allow statement that grants the access and, where
-   * the change is the lifting of a Deny, that Deny statement.
+   * Returns the statements responsible: the Allow statement that grants the access and, where the
+   * change is the lifting of a Deny, that Deny statement.
    */
   public List<StatementRef> statements() {
     return statements;

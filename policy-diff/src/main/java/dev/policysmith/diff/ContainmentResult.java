@@ -9,10 +9,11 @@ import java.util.Optional;
  * PolicyDiffer#grantsNone}): whether it holds, and when it does not, a witness request that shows
  * why.
  *
- * <p>When {@link #exact()} is false the check could not be decided exactly, and {@link #holds()}
- * is false unless proven: the answer errs on the side of caution.
+ * <p>When {@link #exact()} is false the check could not be decided exactly, and {@link #holds()} is
+ * false unless proven: the answer errs on the side of caution.
  *
- * @see <a href="https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html">IAM
  *     Access Analyzer: CheckAccessNotGranted</a>
  */
 public final class ContainmentResult {
@@ -21,7 +22,8 @@ public final class ContainmentResult {
   private final List<Change> violations;
   private final List<String> inexactReasons;
 
-  ContainmentResult(boolean holds, Optional<Request> witness, List<Change> violations, List<String> reasons) {
+  ContainmentResult(
+      boolean holds, Optional<Request> witness, List<Change> violations, List<String> reasons) {
     this.holds = holds;
     this.witness = witness;
     this.violations = List.copyOf(violations);

@@ -11,7 +11,8 @@ import java.util.List;
  * approximated, and the verdict is never {@link Verdict#EQUIVALENT}: where no difference was found
  * but none could be ruled out, it is {@link Verdict#INCOMPARABLE}.
  *
- * @see <a href="https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html">IAM
  *     Access Analyzer: CheckNoNewAccess</a>
  */
 public final class DiffResult {
@@ -20,7 +21,8 @@ public final class DiffResult {
   private final List<Change> added;
   private final List<Change> removed;
 
-  DiffResult(Verdict verdict, List<String> inexactReasons, List<Change> added, List<Change> removed) {
+  DiffResult(
+      Verdict verdict, List<String> inexactReasons, List<Change> added, List<Change> removed) {
     this.verdict = verdict;
     this.inexactReasons = List.copyOf(inexactReasons);
     this.added = List.copyOf(added);

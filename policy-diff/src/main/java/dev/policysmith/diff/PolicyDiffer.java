@@ -1,8 +1,8 @@
 package dev.policysmith.diff;
 
 import dev.policysmith.diff.engine.Box;
-import dev.policysmith.diff.engine.DimSet;
 import dev.policysmith.diff.engine.Describer;
+import dev.policysmith.diff.engine.DimSet;
 import dev.policysmith.diff.engine.Encoder;
 import dev.policysmith.diff.engine.Engine;
 import dev.policysmith.diff.engine.Region;
@@ -29,8 +29,8 @@ import java.util.TreeSet;
  * make no difference; a wildcard is broader than today's expansion of it, because actions range
  * over every {@code service:Name} string.
  *
- * <p>The diff reasons about requests that carry at most one value per condition key. Constructs
- * it cannot decide exactly (policy variables, {@code ForAnyValue:}/{@code ForAllValues:}, a key
+ * <p>The diff reasons about requests that carry at most one value per condition key. Constructs it
+ * cannot decide exactly (policy variables, {@code ForAnyValue:}/{@code ForAllValues:}, a key
  * compared as two kinds of value, a comparison too large for the box limit) are named in {@link
  * DiffResult#inexactReasons()}, and the verdict is then never {@link Verdict#EQUIVALENT}.
  *
@@ -43,7 +43,8 @@ import java.util.TreeSet;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class PolicyDiffer {
@@ -65,8 +66,8 @@ public final class PolicyDiffer {
   }
 
   /**
-   * Returns a differ that gives up, answering inexactly, after making {@code boxLimit} boxes in
-   * one comparison, which bounds its memory.
+   * Returns a differ that gives up, answering inexactly, after making {@code boxLimit} boxes in one
+   * comparison, which bounds its memory.
    *
    * @throws IllegalArgumentException if {@code boxLimit} is not positive
    */
@@ -122,16 +123,20 @@ public final class PolicyDiffer {
    * CheckAccessNotGranted}, with a witness request when it allows one.
    *
    * @throws IllegalArgumentException if {@code actions} is empty
-   * @see <a href="https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html">IAM
    *     Access Analyzer: CheckAccessNotGranted</a>
    */
-  public ContainmentResult grantsNone(PolicyDocument policy, List<String> actions, List<String> resources) {
+  public ContainmentResult grantsNone(
+      PolicyDocument policy, List<String> actions, List<String> resources) {
     if (actions.isEmpty()) {
       throw new IllegalArgumentException("actions must not be empty");
     }
     Encoder encoder = new Encoder();
     List<Encoder.Encoded> encoded = encoder.encode(policy);
-    Box query = Box.all().with(Box.ACTION, encoder.actions(ActionClause.of(actions.toArray(String[]::new))));
+    Box query =
+        Box.all()
+            .with(Box.ACTION, encoder.actions(ActionClause.of(actions.toArray(String[]::new))));
     if (!resources.isEmpty()) {
       query =
           query.with(
@@ -196,7 +201,10 @@ public final class PolicyDiffer {
     }
 
     List<Change> changes(
-        List<Region> regions, Effect effect, List<Encoder.Encoded> allowing, List<Encoder.Encoded> lifting) {
+        List<Region> regions,
+        Effect effect,
+        List<Encoder.Encoded> allowing,
+        List<Encoder.Encoded> lifting) {
       List<Change> out = new ArrayList<>();
       for (Region region : regions) {
         out.add(change(region, effect, allowing, lifting));
@@ -205,7 +213,10 @@ public final class PolicyDiffer {
     }
 
     private Change change(
-        Region region, Effect effect, List<Encoder.Encoded> allowing, List<Encoder.Encoded> lifting) {
+        Region region,
+        Effect effect,
+        List<Encoder.Encoded> allowing,
+        List<Encoder.Encoded> lifting) {
       List<Box> boxes = Engine.join(region.boxes(), JOIN_LIMIT);
       Set<String> dims = new TreeSet<>();
       boxes.forEach(b -> dims.addAll(b.dims().keySet()));
@@ -230,10 +241,19 @@ public final class PolicyDiffer {
       statements.addAll(denies);
       String summary = summary(added, principals, actions, resources, conditions, denies);
       return new Change(
-          effect, principals, actions, resources, conditions, summary, statements, example(boxes.get(0)), boxes);
+          effect,
+          principals,
+          actions,
+          resources,
+          conditions,
+          summary,
+          statements,
+          example(boxes.get(0)),
+          boxes);
     }
 
-    private static StatementRef ref(List<Encoder.Encoded> statements, int index, StatementRef.Side side) {
+    private static StatementRef ref(
+        List<Encoder.Encoded> statements, int index, StatementRef.Side side) {
       Statement statement = statements.get(index).statement();
       return new StatementRef(side, index, statement.sid(), statement.effect());
     }
@@ -294,9 +314,13 @@ public final class PolicyDiffer {
 
     private Request example(Box box) {
       Request.Builder request = Request.builder();
-      box.get(Box.PRINCIPAL).example(vocabulary.hints(Box.PRINCIPAL), false).ifPresent(request::principal);
+      box.get(Box.PRINCIPAL)
+          .example(vocabulary.hints(Box.PRINCIPAL), false)
+          .ifPresent(request::principal);
       request.action(box.get(Box.ACTION).example(vocabulary.hints(Box.ACTION), false).orElse(""));
-      box.get(Box.RESOURCE).example(vocabulary.hints(Box.RESOURCE), false).ifPresent(request::resource);
+      box.get(Box.RESOURCE)
+          .example(vocabulary.hints(Box.RESOURCE), false)
+          .ifPresent(request::resource);
       Set<String> seen = new LinkedHashSet<>();
       for (Map.Entry<String, DimSet> e : box.dims().entrySet()) {
         String dim = e.getKey();
@@ -309,5 +333,4 @@ public final class PolicyDiffer {
       return request.build();
     }
   }
-
 }

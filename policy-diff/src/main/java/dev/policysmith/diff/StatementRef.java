@@ -4,10 +4,11 @@ import dev.policysmith.model.Effect;
 import java.util.Optional;
 
 /**
- * A statement of the old or the new policy, by position (0-based) and {@code Sid}: the statements
- * a {@link Change} is due to.
+ * A statement of the old or the new policy, by position (0-based) and {@code Sid}: the statements a
+ * {@link Change} is due to.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html">IAM
  *     JSON policy elements: Sid</a>
  */
 public final class StatementRef {

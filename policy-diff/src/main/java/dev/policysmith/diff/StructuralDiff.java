@@ -12,13 +12,14 @@ import java.util.Optional;
 /**
  * The statements of a policy added, removed and changed, for a person reading the text of a change:
  * statements are matched by {@code Sid} where both have the same unique one, else by equal content,
- * else (leftovers of the same effect sharing at least three of their elements) as changed; a
- * change names the elements that differ ({@code Effect}, {@code Principal}, {@code Action},
- * {@code Resource}, {@code Condition}). Statements that only moved are not reported.
+ * else (leftovers of the same effect sharing at least three of their elements) as changed; a change
+ * names the elements that differ ({@code Effect}, {@code Principal}, {@code Action}, {@code
+ * Resource}, {@code Condition}). Statements that only moved are not reported.
  *
  * <p>This is about text, not access: {@link PolicyDiffer} says what a change allows.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_statement.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_statement.html">IAM
  *     JSON policy elements: Statement</a>
  */
 public final class StructuralDiff {
@@ -59,7 +60,8 @@ public final class StructuralDiff {
   private final List<StatementRef> removed;
   private final List<StatementChange> changed;
 
-  private StructuralDiff(List<StatementRef> added, List<StatementRef> removed, List<StatementChange> changed) {
+  private StructuralDiff(
+      List<StatementRef> added, List<StatementRef> removed, List<StatementChange> changed) {
     this.added = List.copyOf(added);
     this.removed = List.copyOf(removed);
     this.changed = List.copyOf(changed);
@@ -82,7 +84,11 @@ public final class StructuralDiff {
         newDone[n] = true;
         List<String> elements = differences(olds.get(o), news.get(n));
         if (!elements.isEmpty()) {
-          changed.add(new StatementChange(ref(StatementRef.Side.OLD, olds, o), ref(StatementRef.Side.NEW, news, n), elements));
+          changed.add(
+              new StatementChange(
+                  ref(StatementRef.Side.OLD, olds, o),
+                  ref(StatementRef.Side.NEW, news, n),
+                  elements));
         }
       }
     }

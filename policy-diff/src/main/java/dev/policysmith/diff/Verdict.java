@@ -3,7 +3,8 @@ package dev.policysmith.diff;
 /**
  * How the access a new policy grants compares with the old one's.
  *
- * @see <a href="https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html">IAM
  *     Access Analyzer: CheckNoNewAccess</a>
  */
 public enum Verdict {

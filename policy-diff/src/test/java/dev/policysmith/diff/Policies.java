@@ -17,7 +17,10 @@ final class Policies {
   private Policies() {}
 
   static PolicyDocument doc(Statement... statements) {
-    return PolicyDocument.builder().version(PolicyVersion.V2012_10_17).addStatements(statements).build();
+    return PolicyDocument.builder()
+        .version(PolicyVersion.V2012_10_17)
+        .addStatements(statements)
+        .build();
   }
 
   static Statement.Builder allow(String... actions) {
@@ -33,7 +36,8 @@ final class Policies {
   }
 
   static ConditionBlock when(String operator, String key, String... values) {
-    return ConditionBlock.of(OperatorBlock.of(ConditionOperator.parse(operator), KeyCondition.of(key, values)));
+    return ConditionBlock.of(
+        OperatorBlock.of(ConditionOperator.parse(operator), KeyCondition.of(key, values)));
   }
 
   static PrincipalClause aws(String... principals) {

@@ -45,7 +45,8 @@ class PolicyDifferCorpusTest {
       if (System.nanoTime() - start > budget) {
         break;
       }
-      Path fresh = old.resolveSibling(old.getFileName().toString().replace(".old.json", ".new.json"));
+      Path fresh =
+          old.resolveSibling(old.getFileName().toString().replace(".old.json", ".new.json"));
       PolicyDocument before = reader.read(old);
       PolicyDocument after = reader.read(fresh);
       long t0 = System.nanoTime();
@@ -63,12 +64,14 @@ class PolicyDifferCorpusTest {
       PolicyEvaluator was = PolicyEvaluator.of(before);
       PolicyEvaluator is = PolicyEvaluator.of(after);
       for (Change change : result.added()) {
-        if (was.decide(change.example()) == Decision.ALLOW || is.decide(change.example()) != Decision.ALLOW) {
+        if (was.decide(change.example()) == Decision.ALLOW
+            || is.decide(change.example()) != Decision.ALLOW) {
           unsound.add(old.getFileName() + ": " + change.example());
         }
       }
       for (Change change : result.removed()) {
-        if (was.decide(change.example()) != Decision.ALLOW || is.decide(change.example()) == Decision.ALLOW) {
+        if (was.decide(change.example()) != Decision.ALLOW
+            || is.decide(change.example()) == Decision.ALLOW) {
           unsound.add(old.getFileName() + ": " + change.example());
         }
       }

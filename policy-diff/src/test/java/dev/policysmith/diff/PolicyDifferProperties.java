@@ -22,7 +22,8 @@ import org.quicktheories.core.Gen;
  * are costly, so the tries are a two-hundredth of {@code policysmith.examples}.
  */
 class PolicyDifferProperties {
-  private static final int TRIES = Math.max(10, Integer.getInteger("policysmith.examples", 2000) / 200);
+  private static final int TRIES =
+      Math.max(10, Integer.getInteger("policysmith.examples", 2000) / 200);
   private static final PolicyDiffer DIFFER = PolicyDiffer.standard();
 
   /** Two policies and requests drawn from both. */
@@ -90,14 +91,22 @@ class PolicyDifferProperties {
                 return;
               }
               for (Change change : result.added()) {
-                assertThat(allows(before, change.example())).as("old allows %s", change.example()).isFalse();
-                assertThat(allows(after, change.example())).as("new allows %s", change.example()).isTrue();
+                assertThat(allows(before, change.example()))
+                    .as("old allows %s", change.example())
+                    .isFalse();
+                assertThat(allows(after, change.example()))
+                    .as("new allows %s", change.example())
+                    .isTrue();
                 assertThat(change.contains(change.example())).isTrue();
                 checked.incrementAndGet();
               }
               for (Change change : result.removed()) {
-                assertThat(allows(before, change.example())).as("old allows %s", change.example()).isTrue();
-                assertThat(allows(after, change.example())).as("new allows %s", change.example()).isFalse();
+                assertThat(allows(before, change.example()))
+                    .as("old allows %s", change.example())
+                    .isTrue();
+                assertThat(allows(after, change.example()))
+                    .as("new allows %s", change.example())
+                    .isFalse();
                 assertThat(change.contains(change.example())).isTrue();
                 checked.incrementAndGet();
               }
@@ -128,7 +137,9 @@ class PolicyDifferProperties {
                 assertThat(result.verdict()).isNotEqualTo(Verdict.EQUIVALENT);
                 if (result.exact()) {
                   List<Change> side = is ? result.added() : result.removed();
-                  assertThat(side.stream().anyMatch(c -> c.contains(r))).as("a change contains %s", r).isTrue();
+                  assertThat(side.stream().anyMatch(c -> c.contains(r)))
+                      .as("a change contains %s", r)
+                      .isTrue();
                 }
               }
             });

@@ -38,13 +38,15 @@ class PolicyDifferTest {
 
   @Test
   void diff_wildcardAgainstItsExpansion_isBroaderAndSaysSo() {
-    PolicyDocument expanded = doc(allow("kms:ReEncryptFrom", "kms:ReEncryptTo").principal(aws(ROLE)).build());
+    PolicyDocument expanded =
+        doc(allow("kms:ReEncryptFrom", "kms:ReEncryptTo").principal(aws(ROLE)).build());
     PolicyDocument wildcard = doc(allow("kms:ReEncrypt*").principal(aws(ROLE)).build());
     DiffResult result = diff(expanded, wildcard);
     assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
     assertThat(result.added()).hasSize(1);
     Change change = result.added().get(0);
-    assertThat(change.actions()).containsExactly("kms:ReEncrypt* except kms:ReEncryptFrom, kms:ReEncryptTo");
+    assertThat(change.actions())
+        .containsExactly("kms:ReEncrypt* except kms:ReEncryptFrom, kms:ReEncryptTo");
     assertThat(change.summary())
         .contains(
             "kms:ReEncrypt* also covers actions other than kms:ReEncryptFrom, kms:ReEncryptTo,"
@@ -69,7 +71,10 @@ class PolicyDifferTest {
   void diff_accountIdBesideItsRootArn_isEquivalent() {
     PolicyDocument id = doc(allow("kms:*").principal(aws("111122223333")).build());
     PolicyDocument both =
-        doc(allow("kms:*").principal(aws("arn:aws:iam::111122223333:root", "111122223333")).build());
+        doc(
+            allow("kms:*")
+                .principal(aws("arn:aws:iam::111122223333:root", "111122223333"))
+                .build());
     assertThat(diff(id, both).verdict()).isEqualTo(Verdict.EQUIVALENT);
   }
 
@@ -77,13 +82,15 @@ class PolicyDifferTest {
    * DESIGN.md: "account ids versus root ARNs" are equivalent. A bare account id is the account's
    * root ARN in the partition the document lives in, {@code aws} here.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">AWS
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">AWS
    *     account principals</a>
    */
   @Test
   void diff_rootArnToAccountId_isEquivalent() {
     PolicyDocument id = doc(allow("kms:*").principal(aws("111122223333")).build());
-    PolicyDocument root = doc(allow("kms:*").principal(aws("arn:aws:iam::111122223333:root")).build());
+    PolicyDocument root =
+        doc(allow("kms:*").principal(aws("arn:aws:iam::111122223333:root")).build());
     DiffResult result = diff(root, id);
     assertThat(result.verdict()).isEqualTo(Verdict.EQUIVALENT);
     assertThat(result.exact()).isTrue();
@@ -97,7 +104,11 @@ class PolicyDifferTest {
   void diff_rootArnToAccountIdInChinaDocument_isEquivalent() {
     String resource = "arn:aws-cn:kms:cn-north-1:111122223333:key/k";
     PolicyDocument id =
-        doc(allow("kms:*").principal(aws("111122223333")).resource(ResourceClause.of(resource)).build());
+        doc(
+            allow("kms:*")
+                .principal(aws("111122223333"))
+                .resource(ResourceClause.of(resource))
+                .build());
     PolicyDocument root =
         doc(
             allow("kms:*")
@@ -138,10 +149,12 @@ class PolicyDifferTest {
     Statement scalar =
         Statement.builder()
             .effect(dev.policysmith.model.Effect.ALLOW)
-            .action(ActionClause.builder().from(ActionClause.of("kms:Decrypt")).scalar(true).build())
+            .action(
+                ActionClause.builder().from(ActionClause.of("kms:Decrypt")).scalar(true).build())
             .resource(ResourceClause.builder().from(ResourceClause.of("*")).scalar(true).build())
             .build();
-    assertThat(diff(doc(scalar), doc(allow("kms:Decrypt").build())).verdict()).isEqualTo(Verdict.EQUIVALENT);
+    assertThat(diff(doc(scalar), doc(allow("kms:Decrypt").build())).verdict())
+        .isEqualTo(Verdict.EQUIVALENT);
   }
 
   @Test
@@ -155,19 +168,27 @@ class PolicyDifferTest {
     assertThat(result.verdict()).isEqualTo(Verdict.NARROWER);
     Change change = result.removed().get(0);
     assertThat(change.actions()).containsExactly("kms:ScheduleKeyDeletion");
-    assertThat(change.summary()).contains("may no longer kms:ScheduleKeyDeletion").contains("NoDeletion");
+    assertThat(change.summary())
+        .contains("may no longer kms:ScheduleKeyDeletion")
+        .contains("NoDeletion");
     assertThat(change.example().action()).isEqualTo("kms:ScheduleKeyDeletion");
   }
 
   @Test
   void diff_conditionRemoved_isBroaderWithExampleOutsideTheCondition() {
     PolicyDocument before =
-        doc(allow("kms:Decrypt").principal(aws(ROLE)).condition(when("StringEquals", "kms:ViaService", "ec2.ap-northeast-1.amazonaws.com")).build());
+        doc(
+            allow("kms:Decrypt")
+                .principal(aws(ROLE))
+                .condition(
+                    when("StringEquals", "kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"))
+                .build());
     PolicyDocument after = doc(allow("kms:Decrypt").principal(aws(ROLE)).build());
     DiffResult result = diff(before, after);
     assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
     Change change = result.added().get(0);
-    assertThat(change.conditions()).containsExactly("kms:ViaService is not ec2.ap-northeast-1.amazonaws.com (or absent)");
+    assertThat(change.conditions())
+        .containsExactly("kms:ViaService is not ec2.ap-northeast-1.amazonaws.com (or absent)");
     Request example = change.example();
     assertThat(example.context().getOrDefault("kms:ViaService", java.util.List.of()))
         .doesNotContain("ec2.ap-northeast-1.amazonaws.com");
@@ -176,55 +197,86 @@ class PolicyDifferTest {
 
   @Test
   void diff_ebsUseOfTheKeyAdded_summarySaysWhoMayNowDoWhatWhen() {
-    PolicyDocument before = doc(allow("kms:*").principal(aws("arn:aws:iam::444455556666:root")).build());
+    PolicyDocument before =
+        doc(allow("kms:*").principal(aws("arn:aws:iam::444455556666:root")).build());
     PolicyDocument after =
         doc(
             allow("kms:*").principal(aws("arn:aws:iam::444455556666:root")).build(),
             allow("kms:Decrypt")
                 .sid("Allow use of the key")
                 .principal(aws("arn:aws:iam::111122223333:role/X"))
-                .condition(when("StringEquals", "kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"))
+                .condition(
+                    when("StringEquals", "kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"))
                 .build());
     DiffResult result = diff(before, after);
     assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
-    assertThat(result.added()).singleElement().satisfies(change -> {
-      assertThat(change.summary())
-          .isEqualTo(
-              "arn:aws:iam::111122223333:role/X may now kms:Decrypt on * when kms:ViaService is"
-                  + " ec2.ap-northeast-1.amazonaws.com");
-      assertThat(change.statements()).extracting(StatementRef::toString)
-          .containsExactly("new Allow statement 1 \"Allow use of the key\"");
-      assertThat(change.example().principal()).contains("arn:aws:iam::111122223333:role/X");
-      assertThat(change.example().context()).containsEntry("kms:ViaService", java.util.List.of("ec2.ap-northeast-1.amazonaws.com"));
-    });
+    assertThat(result.added())
+        .singleElement()
+        .satisfies(
+            change -> {
+              assertThat(change.summary())
+                  .isEqualTo(
+                      "arn:aws:iam::111122223333:role/X may now kms:Decrypt on * when kms:ViaService is"
+                          + " ec2.ap-northeast-1.amazonaws.com");
+              assertThat(change.statements())
+                  .extracting(StatementRef::toString)
+                  .containsExactly("new Allow statement 1 \"Allow use of the key\"");
+              assertThat(change.example().principal()).contains("arn:aws:iam::111122223333:role/X");
+              assertThat(change.example().context())
+                  .containsEntry(
+                      "kms:ViaService", java.util.List.of("ec2.ap-northeast-1.amazonaws.com"));
+            });
   }
 
   @Test
   void diff_roleSessionCoveredByRole_isEquivalentToRolePlusItsSession() {
     PolicyDocument role = doc(allow("kms:Decrypt").principal(aws(ROLE)).build());
     PolicyDocument both =
-        doc(allow("kms:Decrypt").principal(aws(ROLE, "arn:aws:sts::111122223333:assumed-role/Scheduler/s1")).build());
+        doc(
+            allow("kms:Decrypt")
+                .principal(aws(ROLE, "arn:aws:sts::111122223333:assumed-role/Scheduler/s1"))
+                .build());
     assertThat(diff(role, both).verdict()).isEqualTo(Verdict.EQUIVALENT);
   }
 
   @Test
   void diff_resourceStarStaysInsideArnComponents() {
-    PolicyDocument bucketStar = doc(allow("s3:GetObject").resource(ResourceClause.of("arn:aws:s3:::bucket*")).build());
-    PolicyDocument objects = doc(allow("s3:GetObject").resource(ResourceClause.of("arn:aws:s3:::bucket/*")).build());
+    PolicyDocument bucketStar =
+        doc(allow("s3:GetObject").resource(ResourceClause.of("arn:aws:s3:::bucket*")).build());
+    PolicyDocument objects =
+        doc(allow("s3:GetObject").resource(ResourceClause.of("arn:aws:s3:::bucket/*")).build());
     assertThat(diff(objects, bucketStar).verdict()).isEqualTo(Verdict.BROADER);
-    PolicyDocument anyRegion = doc(allow("kms:Decrypt").resource(ResourceClause.of("arn:aws:kms:*:111122223333:key/*")).build());
+    PolicyDocument anyRegion =
+        doc(
+            allow("kms:Decrypt")
+                .resource(ResourceClause.of("arn:aws:kms:*:111122223333:key/*"))
+                .build());
     PolicyDocument oneRegion =
-        doc(allow("kms:Decrypt").resource(ResourceClause.of("arn:aws:kms:us-east-1:111122223333:key/*")).build());
+        doc(
+            allow("kms:Decrypt")
+                .resource(ResourceClause.of("arn:aws:kms:us-east-1:111122223333:key/*"))
+                .build());
     DiffResult result = diff(oneRegion, anyRegion);
     assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
-    assertThat(result.added().get(0).example().resource()).hasValueSatisfying(r -> assertThat(r).startsWith("arn:aws:kms:").doesNotContain("us-east-1"));
+    assertThat(result.added().get(0).example().resource())
+        .hasValueSatisfying(
+            r -> assertThat(r).startsWith("arn:aws:kms:").doesNotContain("us-east-1"));
   }
 
   @Test
   void diff_notActionAgainstAction_isIncomparableWhenBothAddAndRemove() {
     PolicyDocument a = doc(allow("kms:Decrypt").build());
     PolicyDocument b =
-        doc(Statement.builder().effect(dev.policysmith.model.Effect.ALLOW).action(ActionClause.builder().negated(true).addPattern(dev.policysmith.model.ActionPattern.of("kms:*")).build()).resource(ResourceClause.of("*")).build());
+        doc(
+            Statement.builder()
+                .effect(dev.policysmith.model.Effect.ALLOW)
+                .action(
+                    ActionClause.builder()
+                        .negated(true)
+                        .addPattern(dev.policysmith.model.ActionPattern.of("kms:*"))
+                        .build())
+                .resource(ResourceClause.of("*"))
+                .build());
     DiffResult result = diff(a, b);
     assertThat(result.verdict()).isEqualTo(Verdict.INCOMPARABLE);
     assertThat(result.added().get(0).actions()).containsExactly("* except kms:*");
@@ -232,8 +284,13 @@ class PolicyDifferTest {
 
   @Test
   void diff_numericThresholdRaised_isBroaderWithExampleInTheGap() {
-    PolicyDocument before = doc(allow("s3:PutObject").condition(when("NumericLessThan", "s3:max-keys", "10")).build());
-    PolicyDocument after = doc(allow("s3:PutObject").condition(when("NumericLessThanEquals", "s3:max-keys", "20")).build());
+    PolicyDocument before =
+        doc(allow("s3:PutObject").condition(when("NumericLessThan", "s3:max-keys", "10")).build());
+    PolicyDocument after =
+        doc(
+            allow("s3:PutObject")
+                .condition(when("NumericLessThanEquals", "s3:max-keys", "20"))
+                .build());
     DiffResult result = diff(before, after);
     assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
     assertThat(result.added().get(0).conditions()).containsExactly("10 <= s3:max-keys <= 20");
@@ -242,24 +299,50 @@ class PolicyDifferTest {
 
   @Test
   void diff_ipRangeNarrowed_isNarrower() {
-    PolicyDocument before = doc(allow("s3:GetObject").condition(when("IpAddress", "aws:SourceIp", "10.0.0.0/8")).build());
-    PolicyDocument after = doc(allow("s3:GetObject").condition(when("IpAddress", "aws:SourceIp", "10.1.0.0/16", "10.0.0.0/16")).build());
+    PolicyDocument before =
+        doc(
+            allow("s3:GetObject")
+                .condition(when("IpAddress", "aws:SourceIp", "10.0.0.0/8"))
+                .build());
+    PolicyDocument after =
+        doc(
+            allow("s3:GetObject")
+                .condition(when("IpAddress", "aws:SourceIp", "10.1.0.0/16", "10.0.0.0/16"))
+                .build());
     DiffResult result = diff(before, after);
     assertThat(result.verdict()).isEqualTo(Verdict.NARROWER);
     Request example = result.removed().get(0).example();
-    assertThat(example.context().get("aws:SourceIp")).singleElement().satisfies(ip -> assertThat(ip).startsWith("10.").doesNotStartWith("10.0.").doesNotStartWith("10.1."));
+    assertThat(example.context().get("aws:SourceIp"))
+        .singleElement()
+        .satisfies(
+            ip ->
+                assertThat(ip)
+                    .startsWith("10.")
+                    .doesNotStartWith("10.0.")
+                    .doesNotStartWith("10.1."));
   }
 
   @Test
   void diff_ipListAgainstCidr_isEquivalent() {
-    PolicyDocument halves = doc(allow("s3:GetObject").condition(when("IpAddress", "aws:SourceIp", "10.0.0.0/9", "10.128.0.0/9")).build());
-    PolicyDocument whole = doc(allow("s3:GetObject").condition(when("IpAddress", "aws:SourceIp", "10.0.0.0/8")).build());
+    PolicyDocument halves =
+        doc(
+            allow("s3:GetObject")
+                .condition(when("IpAddress", "aws:SourceIp", "10.0.0.0/9", "10.128.0.0/9"))
+                .build());
+    PolicyDocument whole =
+        doc(
+            allow("s3:GetObject")
+                .condition(when("IpAddress", "aws:SourceIp", "10.0.0.0/8"))
+                .build());
     assertThat(diff(halves, whole).verdict()).isEqualTo(Verdict.EQUIVALENT);
   }
 
   @Test
   void diff_boolStringAgainstBoolean_isEquivalent() {
-    Statement text = allow("kms:CreateGrant").condition(when("Bool", "kms:GrantIsForAWSResource", "true")).build();
+    Statement text =
+        allow("kms:CreateGrant")
+            .condition(when("Bool", "kms:GrantIsForAWSResource", "true"))
+            .build();
     Statement bool =
         allow("kms:CreateGrant")
             .condition(
@@ -268,7 +351,8 @@ class PolicyDifferTest {
                         ConditionOperator.parse("Bool"),
                         KeyCondition.builder()
                             .key("KMS:GrantIsForAwsResource")
-                            .addValue(dev.policysmith.model.condition.ConditionValue.ofBoolean(true))
+                            .addValue(
+                                dev.policysmith.model.condition.ConditionValue.ofBoolean(true))
                             .build())))
             .build();
     assertThat(diff(doc(text), doc(bool)).verdict()).isEqualTo(Verdict.EQUIVALENT);
@@ -276,24 +360,42 @@ class PolicyDifferTest {
 
   @Test
   void diff_nullFalseAgainstPresence_isEquivalentToStringLikeStar() {
-    PolicyDocument present = doc(allow("s3:GetObject").condition(when("Null", "aws:PrincipalTag/team", "false")).build());
-    PolicyDocument like = doc(allow("s3:GetObject").condition(when("StringLike", "aws:PrincipalTag/team", "*")).build());
+    PolicyDocument present =
+        doc(
+            allow("s3:GetObject")
+                .condition(when("Null", "aws:PrincipalTag/team", "false"))
+                .build());
+    PolicyDocument like =
+        doc(
+            allow("s3:GetObject")
+                .condition(when("StringLike", "aws:PrincipalTag/team", "*"))
+                .build());
     assertThat(diff(present, like).verdict()).isEqualTo(Verdict.EQUIVALENT);
   }
 
   @Test
   void diff_setOperator_isNotExactAndNeverEquivalent() {
-    PolicyDocument p = doc(allow("s3:GetObject").condition(when("ForAnyValue:StringEquals", "aws:TagKeys", "a")).build());
+    PolicyDocument p =
+        doc(
+            allow("s3:GetObject")
+                .condition(when("ForAnyValue:StringEquals", "aws:TagKeys", "a"))
+                .build());
     DiffResult result = diff(p, p);
     assertThat(result.exact()).isFalse();
     assertThat(result.verdict()).isEqualTo(Verdict.INCOMPARABLE);
-    assertThat(result.inexactReasons()).singleElement().asString().contains("ForAnyValue:StringEquals");
+    assertThat(result.inexactReasons())
+        .singleElement()
+        .asString()
+        .contains("ForAnyValue:StringEquals");
   }
 
   @Test
   void diff_policyVariable_isNotExact() {
     PolicyDocument p =
-        doc(allow("s3:GetObject").resource(ResourceClause.of("arn:aws:s3:::bucket/${aws:username}/*")).build());
+        doc(
+            allow("s3:GetObject")
+                .resource(ResourceClause.of("arn:aws:s3:::bucket/${aws:username}/*"))
+                .build());
     DiffResult result = diff(p, p);
     assertThat(result.exact()).isFalse();
     assertThat(result.verdict()).isNotEqualTo(Verdict.EQUIVALENT);
@@ -307,7 +409,8 @@ class PolicyDifferTest {
     DiffResult result = diff(before, after);
     assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
     assertThat(result.added().get(0).summary())
-        .isEqualTo("the policy's principal may now s3:DeleteBucket on * (old Deny statement 1 \"KeepBuckets\" no longer applies)");
+        .isEqualTo(
+            "the policy's principal may now s3:DeleteBucket on * (old Deny statement 1 \"KeepBuckets\" no longer applies)");
   }
 
   @Test
@@ -330,19 +433,36 @@ class PolicyDifferTest {
     PolicyDocument candidate = doc(allow("kms:Decrypt", "kms:Encrypt").build());
     ContainmentResult no = DIFFER.grantsNoMoreThan(candidate, reference);
     assertThat(no.holds()).isFalse();
-    assertThat(no.witness()).hasValueSatisfying(w -> assertThat(w.action()).isEqualTo("kms:Encrypt"));
+    assertThat(no.witness())
+        .hasValueSatisfying(w -> assertThat(w.action()).isEqualTo("kms:Encrypt"));
     assertThat(DIFFER.grantsNoMoreThan(reference, candidate).holds()).isTrue();
   }
 
   @Test
   void grantsNone_actionAllowedOnMatchingResource_givesWitness() {
     PolicyDocument policy =
-        doc(allow("s3:*").resource(ResourceClause.of("arn:aws:s3:::logs/*")).build(), deny("s3:DeleteObject").build());
-    assertThat(DIFFER.grantsNone(policy, java.util.List.of("s3:DeleteObject"), java.util.List.of("*")).holds()).isTrue();
-    ContainmentResult get = DIFFER.grantsNone(policy, java.util.List.of("s3:Get*"), java.util.List.of("arn:aws:s3:::logs/*"));
+        doc(
+            allow("s3:*").resource(ResourceClause.of("arn:aws:s3:::logs/*")).build(),
+            deny("s3:DeleteObject").build());
+    assertThat(
+            DIFFER
+                .grantsNone(policy, java.util.List.of("s3:DeleteObject"), java.util.List.of("*"))
+                .holds())
+        .isTrue();
+    ContainmentResult get =
+        DIFFER.grantsNone(
+            policy, java.util.List.of("s3:Get*"), java.util.List.of("arn:aws:s3:::logs/*"));
     assertThat(get.holds()).isFalse();
-    assertThat(get.witness()).hasValueSatisfying(w -> assertThat(w.action()).startsWithIgnoringCase("s3:Get"));
-    assertThat(DIFFER.grantsNone(policy, java.util.List.of("s3:GetObject"), java.util.List.of("arn:aws:s3:::other/*")).holds()).isTrue();
+    assertThat(get.witness())
+        .hasValueSatisfying(w -> assertThat(w.action()).startsWithIgnoringCase("s3:Get"));
+    assertThat(
+            DIFFER
+                .grantsNone(
+                    policy,
+                    java.util.List.of("s3:GetObject"),
+                    java.util.List.of("arn:aws:s3:::other/*"))
+                .holds())
+        .isTrue();
   }
 
   /**
@@ -354,12 +474,17 @@ class PolicyDifferTest {
   void diff_keyComparedAsDateAndString_isInexactNeverEquivalent() {
     PolicyDocument p =
         doc(
-            allow("*").condition(when("StringEquals", "kms:ViaService", "ec2.us-east-1.amazonaws.com")).build(),
+            allow("*")
+                .condition(when("StringEquals", "kms:ViaService", "ec2.us-east-1.amazonaws.com"))
+                .build(),
             allow("*").build(),
-            deny("*").condition(when("DateEquals", "kms:ViaService", "2020-01-01T00:00:00Z")).build());
+            deny("*")
+                .condition(when("DateEquals", "kms:ViaService", "2020-01-01T00:00:00Z"))
+                .build());
     DiffResult result = diff(p, p);
     assertThat(result.exact()).isFalse();
     assertThat(result.verdict()).isNotEqualTo(Verdict.EQUIVALENT);
-    assertThat(result.inexactReasons()).anySatisfy(r -> assertThat(r).contains("kms:ViaService").contains("Date"));
+    assertThat(result.inexactReasons())
+        .anySatisfy(r -> assertThat(r).contains("kms:ViaService").contains("Date"));
   }
 }

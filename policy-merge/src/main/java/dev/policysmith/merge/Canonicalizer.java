@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>Version {@code 2012-10-17}; text that was literal because the document had Version {@code
- *       2008-10-17} or none has each <code>${</code> escaped as <code>${$}{</code> so that it stays literal;
+ *       2008-10-17} or none has each <code>${</code> escaped as <code>${$}{</code> so that it stays
+ *       literal;
  *   <li>the Id kept;
  *   <li>bare account ids written as root ARNs ({@code arn:aws:iam::111122223333:root}) in the
  *       partition of the document's other ARNs ({@code aws} if none or several), {@code "*"} and
@@ -37,7 +38,8 @@ import java.util.List;
  * {@code decide(canonicalize(p), r) == decide(p, r)} for every request. This class is stateless and
  * thread-safe.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class Canonicalizer {

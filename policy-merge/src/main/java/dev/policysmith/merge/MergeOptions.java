@@ -12,7 +12,8 @@ import org.immutables.value.Value;
  * MergeOptions options = MergeOptions.builder().overrideSids(true).limit(SizeLimit.KEY_POLICY).build();
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html">IAM
  *     JSON policy elements: Sid</a>
  */
 @Value.Immutable

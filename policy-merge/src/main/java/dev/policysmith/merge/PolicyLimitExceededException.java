@@ -17,7 +17,9 @@ public final class PolicyLimitExceededException extends PolicysmithException {
   private final SizeLimit limit;
   private final int size;
 
-  /** Creates an exception for a document of {@code size} (in the limit's unit) over {@code limit}. */
+  /**
+   * Creates an exception for a document of {@code size} (in the limit's unit) over {@code limit}.
+   */
   public PolicyLimitExceededException(SizeLimit limit, int size) {
     super(
         "Merged policy must fit the "

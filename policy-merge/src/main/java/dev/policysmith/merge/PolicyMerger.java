@@ -13,10 +13,10 @@ import java.util.Map;
  * inputs decide it together, and edits a key policy minimally by adding statements.
  *
  * <p>{@code merge} is order-free: {@code merge(a, b).equals(merge(b, a))}, {@code merge(merge(a,
- * b), c).equals(merge(a, merge(b, c)))} and {@code merge(p, p).equals(Canonicalizer.canonicalize(p))}
- * (when Sids do not override each other). The result is in the form {@link Canonicalizer}
- * describes; its Id is the Id every input shares, and absent when they do not all share one. This
- * class is stateless and thread-safe.
+ * b), c).equals(merge(a, merge(b, c)))} and {@code merge(p,
+ * p).equals(Canonicalizer.canonicalize(p))} (when Sids do not override each other). The result is
+ * in the form {@link Canonicalizer} describes; its Id is the Id every input shares, and absent when
+ * they do not all share one. This class is stateless and thread-safe.
  *
  * <pre>{@code
  * MergeResult result = PolicyMerger.merge(List.of(base, teamGrants),
@@ -24,7 +24,8 @@ import java.util.Map;
  * PolicyDocument keyPolicy = result.document();
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class PolicyMerger {
@@ -50,7 +51,8 @@ public final class PolicyMerger {
    *     document does not fit it
    */
   public static MergeResult merge(List<PolicyDocument> documents, MergeOptions options) {
-    PolicyDocument merged = CanonicalEngine.merge(documents, options.joinAcrossSids(), options.overrideSids());
+    PolicyDocument merged =
+        CanonicalEngine.merge(documents, options.joinAcrossSids(), options.overrideSids());
     Map<SizeLimit, Integer> sizes = new EnumMap<>(SizeLimit.class);
     for (SizeLimit limit : SizeLimit.values()) {
       sizes.put(limit, limit.measure(merged));
@@ -86,10 +88,12 @@ public final class PolicyMerger {
    * statements twice gives the same document as adding them once.
    *
    * @throws SidConflictException on a conflicting Sid in {@link AddMode#FAIL_ON_CONFLICT} mode
-   * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying.html">Change
+   * @see <a
+   *     href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying.html">Change
    *     a key policy</a>
    */
-  public static PolicyDocument addStatements(PolicyDocument document, List<Statement> statements, AddMode mode) {
+  public static PolicyDocument addStatements(
+      PolicyDocument document, List<Statement> statements, AddMode mode) {
     return StatementEditor.addStatements(document, statements, mode == AddMode.REPLACE);
   }
 }

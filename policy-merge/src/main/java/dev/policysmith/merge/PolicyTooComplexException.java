@@ -13,9 +13,9 @@ public final class PolicyTooComplexException extends PolicysmithException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * The most atomic grants one canonicalization or merge takes: far above any policy AWS accepts
-   * (a 32 KiB key policy, a 6,144-character managed policy) and above the 100,000-statement
-   * generated documents of the benchmarks.
+   * The most atomic grants one canonicalization or merge takes: far above any policy AWS accepts (a
+   * 32 KiB key policy, a 6,144-character managed policy) and above the 100,000-statement generated
+   * documents of the benchmarks.
    */
   public static final int MAX_GRANTS = 500_000;
 

@@ -10,7 +10,8 @@ import dev.policysmith.model.PolicysmithException;
  * override_policy_documents} does; {@link PolicyMerger#addStatements} can replace ({@link
  * AddMode#REPLACE}).
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html">IAM
  *     JSON policy elements: Sid</a>
  */
 public final class SidConflictException extends PolicysmithException {
@@ -18,9 +19,15 @@ public final class SidConflictException extends PolicysmithException {
 
   private final String sid;
 
-  /** Creates an exception for the Sid {@code sid}, explaining where it conflicts in {@code place}. */
+  /**
+   * Creates an exception for the Sid {@code sid}, explaining where it conflicts in {@code place}.
+   */
   public SidConflictException(String sid, String place) {
-    super("Sid " + PolicyFormatException.quote(sid) + " must name one statement but names different statements " + place);
+    super(
+        "Sid "
+            + PolicyFormatException.quote(sid)
+            + " must name one statement but names different statements "
+            + place);
     this.sid = sid;
   }
 

@@ -6,7 +6,8 @@
  * writing JSON lives in {@code dev.policysmith.model.json}, evaluation in {@code
  * dev.policysmith.model.eval}.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 @NullMarked

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * How canonicalization scales with one statement's product of actions, resources and principals,
  * which it splits into one atomic grant each. Measured on the 2-core build machine: 12,500 atoms
- * (50 x 50 x 5) under 2 s; 100,000 atoms (100 x 100 x 10) about 11 s and 300 MB; 800,000 atoms
- * (200 x 200 x 20, a 13 KB document) about 130 s and over 800 MB. So the cost is in the product,
- * not in the document's size, and {@link PolicyTooComplexException#MAX_GRANTS} caps it: past the
- * cap canonicalize and merge fail at once, before building any grant.
+ * (50 x 50 x 5) under 2 s; 100,000 atoms (100 x 100 x 10) about 11 s and 300 MB; 800,000 atoms (200
+ * x 200 x 20, a 13 KB document) about 130 s and over 800 MB. So the cost is in the product, not in
+ * the document's size, and {@link PolicyTooComplexException#MAX_GRANTS} caps it: past the cap
+ * canonicalize and merge fail at once, before building any grant.
  *
  * <p>The {@code assertTimeoutPreemptively} bound is a hang detector, not a performance check.
  */
@@ -52,7 +52,8 @@ class CanonicalizerLimitsTest {
   @Test
   void canonicalize_statementOf12500Atoms_regroupsIntoOneStatement() {
     PolicyDocument document = product(50, 50, 5);
-    PolicyDocument canonical = assertTimeoutPreemptively(HANG, () -> Canonicalizer.canonicalize(document));
+    PolicyDocument canonical =
+        assertTimeoutPreemptively(HANG, () -> Canonicalizer.canonicalize(document));
     assertThat(canonical.statements()).hasSize(1);
     assertThat(canonical.statements().get(0).actionClause().patterns()).hasSize(50);
   }
@@ -64,7 +65,9 @@ class CanonicalizerLimitsTest {
     PolicyTooComplexException e =
         assertTimeoutPreemptively(
             HANG,
-            () -> catchThrowableOfType(PolicyTooComplexException.class, () -> Canonicalizer.canonicalize(document)));
+            () ->
+                catchThrowableOfType(
+                    PolicyTooComplexException.class, () -> Canonicalizer.canonicalize(document)));
 
     assertThat(e.grants()).isEqualTo(800_000L);
     assertThat(e)
@@ -91,7 +94,9 @@ class CanonicalizerLimitsTest {
                     + keys
                     + "}}}]}");
 
-    Throwable thrown = assertTimeoutPreemptively(HANG, () -> catchThrowable(() -> PolicyMerger.merge(document, document)));
+    Throwable thrown =
+        assertTimeoutPreemptively(
+            HANG, () -> catchThrowable(() -> PolicyMerger.merge(document, document)));
 
     assertThat(thrown).isInstanceOf(PolicyTooComplexException.class);
   }

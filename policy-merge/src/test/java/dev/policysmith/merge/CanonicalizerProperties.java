@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CanonicalizerProperties {
   private static final int EXAMPLES = Integer.getInteger("policysmith.examples", 2000);
+
   /** Laws that canonicalise twice or evaluate many requests run a quarter as many tries. */
   private static final int EXPENSIVE = Math.max(100, EXAMPLES / 4);
 
@@ -32,7 +33,11 @@ class CanonicalizerProperties {
     qt().withExamples(EXAMPLES / 2)
         .forAll(RequestGenerators.policiesWithRequests(PolicyGenerators.documents(), 1, 1, 10))
         .checkAssert(
-            sample -> law.check(sample.policies(), Canonicalizer.canonicalize(sample.policy()), sample.requests()));
+            sample ->
+                law.check(
+                    sample.policies(),
+                    Canonicalizer.canonicalize(sample.policy()),
+                    sample.requests()));
     law.assertEachDecisionOccurred(0.1);
   }
 
@@ -45,7 +50,8 @@ class CanonicalizerProperties {
               PolicyDocument a = Canonicalizer.canonicalize(policy);
               PolicyDocument b = Canonicalizer.canonicalize(Scrambler.scrambled(policy));
               assertThat(b).isEqualTo(a);
-              assertThat(PolicyWriter.canonical().toBytes(b)).isEqualTo(PolicyWriter.canonical().toBytes(a));
+              assertThat(PolicyWriter.canonical().toBytes(b))
+                  .isEqualTo(PolicyWriter.canonical().toBytes(a));
             });
   }
 
@@ -56,6 +62,7 @@ class CanonicalizerProperties {
         .checkAssert(
             policy ->
                 assertThat(Canonicalizer.canonicalize(Scrambler.scrambled(policy)))
-                    .isEqualTo(PolicyMerger.merge(List.of(policy), MergeOptions.DEFAULTS).document()));
+                    .isEqualTo(
+                        PolicyMerger.merge(List.of(policy), MergeOptions.DEFAULTS).document()));
   }
 }

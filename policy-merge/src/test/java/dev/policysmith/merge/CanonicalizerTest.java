@@ -204,7 +204,8 @@ class CanonicalizerTest {
                    "Condition": {"StringEquals": {"KMS:ViaService": "ec2.ap-northeast-1.amazonaws.com"}}}]}
                 """));
     assertThat(canonical.statements()).hasSize(1);
-    var key = canonical.statements().get(0).condition().orElseThrow().operators().get(0).keys().get(0);
+    var key =
+        canonical.statements().get(0).condition().orElseThrow().operators().get(0).keys().get(0);
     assertThat(key.key()).isEqualTo("kms:ViaService");
     assertThat(key.values())
         .extracting(v -> v.text())
@@ -265,7 +266,9 @@ class CanonicalizerTest {
                   {"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
                   {"Sid": "B", "Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}]}
                 """));
-    assertThat(canonical.statements()).extracting(s -> s.sid().orElseThrow()).containsExactly("A", "B");
+    assertThat(canonical.statements())
+        .extracting(s -> s.sid().orElseThrow())
+        .containsExactly("A", "B");
   }
 
   @Test
@@ -324,7 +327,8 @@ class CanonicalizerTest {
                   "Condition": {"StringEquals": {"s3:prefix": "${aws:username}"},
                                 "NumericLessThan": {"s3:max-keys": "10"}}}]}
                 """));
-    assertThat(canonical.version()).hasValueSatisfying(v -> assertThat(v.value()).isEqualTo("2012-10-17"));
+    assertThat(canonical.version())
+        .hasValueSatisfying(v -> assertThat(v.value()).isEqualTo("2012-10-17"));
     assertThat(canonical.statements().get(0).resource().orElseThrow().patterns().get(0).value())
         .isEqualTo("arn:aws:s3:::b/${$}{aws:username}/*");
     assertThat(canonical.statements().get(0).condition().orElseThrow().operators())
@@ -360,8 +364,8 @@ class CanonicalizerTest {
   /**
    * Found by a property (seed 1327092496481): a grant covered by another statement leaves the rest
    * of its statement a non-product, so the canonical form, which partitions the grants, needs four
-   * statements for three. It still decides alike and is a fixpoint; "never more statements than
-   * the input" is not a law of this canonical form.
+   * statements for three. It still decides alike and is a fixpoint; "never more statements than the
+   * input" is not a law of this canonical form.
    */
   @Test
   void canonicalize_grantCoveredByAnotherStatement_splitsTheRestButDecidesAlike() {

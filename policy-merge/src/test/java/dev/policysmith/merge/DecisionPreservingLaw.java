@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The law every transform here obeys: the output decides each request as the inputs together did.
  * It counts the decisions it checked so that a property can assert that {@code ALLOW}, {@code
- * EXPLICIT_DENY} and {@code IMPLICIT_DENY} each occurred a fair share of the time, and no law passes
- * on implicit denies alone.
+ * EXPLICIT_DENY} and {@code IMPLICIT_DENY} each occurred a fair share of the time, and no law
+ * passes on implicit denies alone.
  */
 final class DecisionPreservingLaw {
   private final Map<Decision, Integer> counts = new EnumMap<>(Decision.class);

@@ -24,7 +24,8 @@ import org.quicktheories.generators.SourceDSL;
  * gains anything, and they gain exactly the two statements.
  */
 class KmsEbsGrantEditProperties {
-  private static final int EXAMPLES = Math.max(100, Integer.getInteger("policysmith.examples", 2000) / 4);
+  private static final int EXAMPLES =
+      Math.max(100, Integer.getInteger("policysmith.examples", 2000) / 4);
 
   /** Principals the builder accepts: roles, a user, an account root, a bare account id. */
   private static final List<String> GRANTEES =
@@ -49,7 +50,9 @@ class KmsEbsGrantEditProperties {
     return source -> {
       PolicyDocument keyPolicy = PolicyGenerators.keyPolicies().generate(source);
       KmsEbsGrants.Builder builder =
-          KmsEbsGrants.builder().addPrincipals(grantees.generate(source)).addRegions(regions.generate(source));
+          KmsEbsGrants.builder()
+              .addPrincipals(grantees.generate(source))
+              .addRegions(regions.generate(source));
       if (!defaultSids.generate(source)) {
         String useSid = sids.generate(source);
         String attachmentSid = sids.generate(source);
@@ -76,13 +79,16 @@ class KmsEbsGrantEditProperties {
             sample -> {
               PolicyDocument once;
               try {
-                once = PolicyMerger.addStatements(sample.keyPolicy(), sample.grants().statements(), AddMode.FAIL_ON_CONFLICT);
+                once =
+                    PolicyMerger.addStatements(
+                        sample.keyPolicy(), sample.grants().statements(), AddMode.FAIL_ON_CONFLICT);
               } catch (SidConflictException conflict) {
                 return;
               }
               edits[0]++;
               PolicyDocument twice =
-                  PolicyMerger.addStatements(once, sample.grants().statements(), AddMode.FAIL_ON_CONFLICT);
+                  PolicyMerger.addStatements(
+                      once, sample.grants().statements(), AddMode.FAIL_ON_CONFLICT);
               assertThat(twice).isEqualTo(once);
               assertThat(PolicyWriter.lossless().writeToString(twice))
                   .isEqualTo(PolicyWriter.lossless().writeToString(once));
@@ -99,12 +105,16 @@ class KmsEbsGrantEditProperties {
             sample -> {
               PolicyDocument edited;
               try {
-                edited = PolicyMerger.addStatements(sample.keyPolicy(), sample.grants().statements(), AddMode.FAIL_ON_CONFLICT);
+                edited =
+                    PolicyMerger.addStatements(
+                        sample.keyPolicy(), sample.grants().statements(), AddMode.FAIL_ON_CONFLICT);
               } catch (SidConflictException conflict) {
                 return;
               }
               PolicyDocument grants =
-                  sample.grants().toDocument().toBuilder().version(sample.keyPolicy().version()).build();
+                  sample.grants().toDocument().toBuilder()
+                      .version(sample.keyPolicy().version())
+                      .build();
               law.check(List.of(sample.keyPolicy(), grants), edited, sample.requests());
             });
     law.assertEachDecisionOccurred(0.05);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class PolicyMergerProperties {
   private static final int EXAMPLES = Integer.getInteger("policysmith.examples", 2000);
+
   /** Laws that merge several documents several times run a quarter as many tries. */
   private static final int EXPENSIVE = Math.max(100, EXAMPLES / 4);
 
@@ -52,7 +53,10 @@ class PolicyMergerProperties {
   void mergeIsAssociative() {
     int[] merges = new int[1];
     qt().withExamples(EXPENSIVE)
-        .forAll(PolicyGenerators.documents(), PolicyGenerators.documents(), PolicyGenerators.documents())
+        .forAll(
+            PolicyGenerators.documents(),
+            PolicyGenerators.documents(),
+            PolicyGenerators.documents())
         .checkAssert(
             (a, b, c) -> {
               Optional<PolicyDocument> left = merged(a, b).flatMap(ab -> merged(ab, c));
@@ -62,7 +66,8 @@ class PolicyMergerProperties {
               PolicyDocument x = withoutSids(a);
               PolicyDocument y = withoutSids(b);
               PolicyDocument z = withoutSids(c);
-              assertThat(merged(x, merged(y, z).orElseThrow())).isEqualTo(merged(merged(x, y).orElseThrow(), z));
+              assertThat(merged(x, merged(y, z).orElseThrow()))
+                  .isEqualTo(merged(merged(x, y).orElseThrow(), z));
               merges[0] += left.isPresent() ? 1 : 0;
             });
     assertThat(merges[0]).as("merges without Sid conflict").isGreaterThan(EXPENSIVE / 10);
@@ -72,7 +77,10 @@ class PolicyMergerProperties {
   void mergeOfSelfIsCanonical() {
     qt().withExamples(EXAMPLES)
         .forAll(PolicyGenerators.documents())
-        .checkAssert(p -> assertThat(PolicyMerger.merge(p, p).document()).isEqualTo(Canonicalizer.canonicalize(p)));
+        .checkAssert(
+            p ->
+                assertThat(PolicyMerger.merge(p, p).document())
+                    .isEqualTo(Canonicalizer.canonicalize(p)));
   }
 
   @Test
@@ -89,7 +97,10 @@ class PolicyMergerProperties {
                   merged(inputs)
                       .orElseGet(
                           () ->
-                              merged(sample.policies().stream().map(PolicyMergerProperties::withoutSids).toArray(PolicyDocument[]::new))
+                              merged(
+                                      sample.policies().stream()
+                                          .map(PolicyMergerProperties::withoutSids)
+                                          .toArray(PolicyDocument[]::new))
                                   .orElseThrow());
               law.check(sample.policies(), output, sample.requests());
             });
@@ -102,8 +113,10 @@ class PolicyMergerProperties {
         .forAll(PolicyGenerators.documents(), PolicyGenerators.documents())
         .checkAssert(
             (document, source) -> {
-              PolicyDocument once = PolicyMerger.addStatements(document, source.statements(), AddMode.REPLACE);
-              assertThat(PolicyMerger.addStatements(once, source.statements(), AddMode.REPLACE)).isEqualTo(once);
+              PolicyDocument once =
+                  PolicyMerger.addStatements(document, source.statements(), AddMode.REPLACE);
+              assertThat(PolicyMerger.addStatements(once, source.statements(), AddMode.REPLACE))
+                  .isEqualTo(once);
             });
   }
 
@@ -116,12 +129,15 @@ class PolicyMergerProperties {
         .checkAssert(
             sample -> {
               PolicyDocument document = sample.policies().get(0);
-              // The added statements are read in the document's Version, as they will be once added.
+              // The added statements are read in the document's Version, as they will be once
+              // added.
               PolicyDocument statements =
                   sample.policies().get(1).toBuilder().version(document.version()).build();
               PolicyDocument edited;
               try {
-                edited = PolicyMerger.addStatements(document, statements.statements(), AddMode.FAIL_ON_CONFLICT);
+                edited =
+                    PolicyMerger.addStatements(
+                        document, statements.statements(), AddMode.FAIL_ON_CONFLICT);
               } catch (SidConflictException e) {
                 return;
               }

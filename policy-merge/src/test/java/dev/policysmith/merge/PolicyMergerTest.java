@@ -58,28 +58,46 @@ class PolicyMergerTest {
 
   @Test
   void merge_sameSidDifferentContent_throwsNamingTheSid() {
-    PolicyDocument a = read(USE_OF_THE_KEY.formatted("\"arn:aws:iam::111122223333:role/A\"", "\"ec2.us-east-1.amazonaws.com\""));
-    PolicyDocument b = read(USE_OF_THE_KEY.formatted("\"arn:aws:iam::111122223333:role/B\"", "\"ec2.us-east-1.amazonaws.com\""));
+    PolicyDocument a =
+        read(
+            USE_OF_THE_KEY.formatted(
+                "\"arn:aws:iam::111122223333:role/A\"", "\"ec2.us-east-1.amazonaws.com\""));
+    PolicyDocument b =
+        read(
+            USE_OF_THE_KEY.formatted(
+                "\"arn:aws:iam::111122223333:role/B\"", "\"ec2.us-east-1.amazonaws.com\""));
     assertThatThrownBy(() -> PolicyMerger.merge(a, b))
         .isInstanceOf(SidConflictException.class)
         .hasMessage(
             "Sid \"Allow use of the key\" must name one statement but names different statements in"
                 + " documents 1 and 2 of the merge")
-        .satisfies(e -> assertThat(((SidConflictException) e).sid()).isEqualTo("Allow use of the key"));
+        .satisfies(
+            e -> assertThat(((SidConflictException) e).sid()).isEqualTo("Allow use of the key"));
   }
 
   @Test
   void merge_sameSidSameGrantsDifferentlyWritten_isNoConflict() {
-    PolicyDocument a = read(USE_OF_THE_KEY.formatted("\"111122223333\"", "\"ec2.us-east-1.amazonaws.com\""));
-    PolicyDocument b = read(USE_OF_THE_KEY.formatted("[\"arn:aws:iam::111122223333:root\"]", "[\"ec2.us-east-1.amazonaws.com\"]"));
+    PolicyDocument a =
+        read(USE_OF_THE_KEY.formatted("\"111122223333\"", "\"ec2.us-east-1.amazonaws.com\""));
+    PolicyDocument b =
+        read(
+            USE_OF_THE_KEY.formatted(
+                "[\"arn:aws:iam::111122223333:root\"]", "[\"ec2.us-east-1.amazonaws.com\"]"));
     assertThat(PolicyMerger.merge(a, b).document()).isEqualTo(Canonicalizer.canonicalize(a));
   }
 
   @Test
   void merge_sidConflictWithOverride_laterDocumentWins() {
-    PolicyDocument a = read(USE_OF_THE_KEY.formatted("\"arn:aws:iam::111122223333:role/A\"", "\"ec2.us-east-1.amazonaws.com\""));
-    PolicyDocument b = read(USE_OF_THE_KEY.formatted("\"arn:aws:iam::111122223333:role/B\"", "\"ec2.us-east-1.amazonaws.com\""));
-    MergeResult result = PolicyMerger.merge(List.of(a, b), MergeOptions.builder().overrideSids(true).build());
+    PolicyDocument a =
+        read(
+            USE_OF_THE_KEY.formatted(
+                "\"arn:aws:iam::111122223333:role/A\"", "\"ec2.us-east-1.amazonaws.com\""));
+    PolicyDocument b =
+        read(
+            USE_OF_THE_KEY.formatted(
+                "\"arn:aws:iam::111122223333:role/B\"", "\"ec2.us-east-1.amazonaws.com\""));
+    MergeResult result =
+        PolicyMerger.merge(List.of(a, b), MergeOptions.builder().overrideSids(true).build());
     assertThat(result.document()).isEqualTo(Canonicalizer.canonicalize(b));
   }
 
@@ -99,15 +117,18 @@ class PolicyMergerTest {
             """);
     assertThat(PolicyMerger.merge(a, b).document().statements()).hasSize(2);
     PolicyDocument joined =
-        PolicyMerger.merge(List.of(a, b), MergeOptions.builder().joinAcrossSids(true).build()).document();
+        PolicyMerger.merge(List.of(a, b), MergeOptions.builder().joinAcrossSids(true).build())
+            .document();
     assertThat(joined.statements()).hasSize(1);
     assertThat(joined.statements().get(0).sid()).isEmpty();
   }
 
   @Test
   void merge_id_keptOnlyWhenEveryInputSharesIt() {
-    PolicyDocument other = read(USE_OF_THE_KEY.formatted("\"111122223333\"", "\"ec2.us-east-1.amazonaws.com\""));
-    assertThat(PolicyMerger.merge(KEY_POLICY, KEY_POLICY).document().id()).contains("key-default-1");
+    PolicyDocument other =
+        read(USE_OF_THE_KEY.formatted("\"111122223333\"", "\"ec2.us-east-1.amazonaws.com\""));
+    assertThat(PolicyMerger.merge(KEY_POLICY, KEY_POLICY).document().id())
+        .contains("key-default-1");
     assertThat(PolicyMerger.merge(KEY_POLICY, other).document().id()).isEmpty();
   }
 
@@ -135,7 +156,9 @@ class PolicyMergerTest {
                 .formatted(actions));
     int size = PolicyMerger.merge(big).size(SizeLimit.USER_INLINE);
     assertThatThrownBy(
-            () -> PolicyMerger.merge(List.of(big), MergeOptions.builder().limit(SizeLimit.USER_INLINE).build()))
+            () ->
+                PolicyMerger.merge(
+                    List.of(big), MergeOptions.builder().limit(SizeLimit.USER_INLINE).build()))
         .isInstanceOf(PolicyLimitExceededException.class)
         .hasMessage(
             "Merged policy must fit the user inline policy limit of 2048 characters but reached "
@@ -147,7 +170,9 @@ class PolicyMergerTest {
 
   @Test
   void addStatements_newSid_isAppendedAndLayoutKept() {
-    List<Statement> added = useOfTheKey("\"arn:aws:iam::111122223333:role/Scheduler\"", "\"ec2.ap-northeast-1.amazonaws.com\"");
+    List<Statement> added =
+        useOfTheKey(
+            "\"arn:aws:iam::111122223333:role/Scheduler\"", "\"ec2.ap-northeast-1.amazonaws.com\"");
     PolicyDocument result = PolicyMerger.addStatements(KEY_POLICY, added, AddMode.FAIL_ON_CONFLICT);
     assertThat(result.statements()).containsExactly(KEY_POLICY.statements().get(0), added.get(0));
     assertThat(result.statements().get(0).actionClause().scalar()).isTrue();
@@ -166,17 +191,20 @@ class PolicyMergerTest {
     PolicyDocument once =
         PolicyMerger.addStatements(
             KEY_POLICY,
-            useOfTheKey("\"arn:aws:iam::111122223333:role/A\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
+            useOfTheKey(
+                "\"arn:aws:iam::111122223333:role/A\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
             AddMode.FAIL_ON_CONFLICT);
     PolicyDocument twice =
         PolicyMerger.addStatements(
             once,
-            useOfTheKey("\"arn:aws:iam::111122223333:role/B\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
+            useOfTheKey(
+                "\"arn:aws:iam::111122223333:role/B\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
             AddMode.FAIL_ON_CONFLICT);
     assertThat(twice.statements()).hasSize(2);
     assertThat(twice.statements().get(1).principal().orElseThrow().entries().get(0).values())
         .containsExactly("arn:aws:iam::111122223333:role/A", "arn:aws:iam::111122223333:role/B");
-    assertThat(twice.statements().get(1).principal().orElseThrow().entries().get(0).scalar()).isFalse();
+    assertThat(twice.statements().get(1).principal().orElseThrow().entries().get(0).scalar())
+        .isFalse();
   }
 
   @Test
@@ -184,7 +212,8 @@ class PolicyMergerTest {
     PolicyDocument once =
         PolicyMerger.addStatements(
             KEY_POLICY,
-            useOfTheKey("\"arn:aws:iam::111122223333:role/A\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
+            useOfTheKey(
+                "\"arn:aws:iam::111122223333:role/A\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
             AddMode.FAIL_ON_CONFLICT);
     PolicyDocument twice =
         PolicyMerger.addStatements(
@@ -197,7 +226,8 @@ class PolicyMergerTest {
         .containsExactly("ec2.ap-northeast-1.amazonaws.com", "ec2.us-east-1.amazonaws.com");
     assertThat(key.scalar()).isFalse();
     assertThat(PolicyWriter.lossless().writeToString(twice).replaceAll("\\s", ""))
-        .contains("\"kms:ViaService\":[\"ec2.ap-northeast-1.amazonaws.com\",\"ec2.us-east-1.amazonaws.com\"]");
+        .contains(
+            "\"kms:ViaService\":[\"ec2.ap-northeast-1.amazonaws.com\",\"ec2.us-east-1.amazonaws.com\"]");
   }
 
   @Test
@@ -205,9 +235,11 @@ class PolicyMergerTest {
     PolicyDocument once =
         PolicyMerger.addStatements(
             KEY_POLICY,
-            useOfTheKey("\"arn:aws:iam::111122223333:role/A\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
+            useOfTheKey(
+                "\"arn:aws:iam::111122223333:role/A\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
             AddMode.FAIL_ON_CONFLICT);
-    List<Statement> other = useOfTheKey("\"arn:aws:iam::111122223333:role/B\"", "\"ec2.us-east-1.amazonaws.com\"");
+    List<Statement> other =
+        useOfTheKey("\"arn:aws:iam::111122223333:role/B\"", "\"ec2.us-east-1.amazonaws.com\"");
     assertThatThrownBy(() -> PolicyMerger.addStatements(once, other, AddMode.FAIL_ON_CONFLICT))
         .isInstanceOf(SidConflictException.class)
         .hasMessage(
@@ -220,19 +252,24 @@ class PolicyMergerTest {
     PolicyDocument once =
         PolicyMerger.addStatements(
             KEY_POLICY,
-            useOfTheKey("\"arn:aws:iam::111122223333:role/A\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
+            useOfTheKey(
+                "\"arn:aws:iam::111122223333:role/A\"", "\"ec2.ap-northeast-1.amazonaws.com\""),
             AddMode.FAIL_ON_CONFLICT);
-    List<Statement> other = useOfTheKey("\"arn:aws:iam::111122223333:role/B\"", "\"ec2.us-east-1.amazonaws.com\"");
+    List<Statement> other =
+        useOfTheKey("\"arn:aws:iam::111122223333:role/B\"", "\"ec2.us-east-1.amazonaws.com\"");
     PolicyDocument replaced = PolicyMerger.addStatements(once, other, AddMode.REPLACE);
     assertThat(replaced.statements()).containsExactly(KEY_POLICY.statements().get(0), other.get(0));
   }
 
   @Test
   void addStatements_appliedTwice_equalsAppliedOnce() {
-    List<Statement> added = useOfTheKey("[\"arn:aws:iam::111122223333:role/A\"]", "\"ec2.ap-northeast-1.amazonaws.com\"");
+    List<Statement> added =
+        useOfTheKey(
+            "[\"arn:aws:iam::111122223333:role/A\"]", "\"ec2.ap-northeast-1.amazonaws.com\"");
     PolicyDocument once = PolicyMerger.addStatements(KEY_POLICY, added, AddMode.FAIL_ON_CONFLICT);
     PolicyDocument twice = PolicyMerger.addStatements(once, added, AddMode.FAIL_ON_CONFLICT);
     assertThat(twice).isEqualTo(once);
-    assertThat(PolicyWriter.lossless().writeToString(twice)).isEqualTo(PolicyWriter.lossless().writeToString(once));
+    assertThat(PolicyWriter.lossless().writeToString(twice))
+        .isEqualTo(PolicyWriter.lossless().writeToString(once));
   }
 }

@@ -35,29 +35,57 @@ final class Scrambler {
   private static Statement scrambled(Statement statement) {
     Statement.Builder builder = statement.toBuilder();
     ActionClause action = statement.actionClause();
-    builder.action(ActionClause.builder().from(action).patterns(reversed(action.patterns())).scalar(false).build());
-    statement.resource().ifPresent(
-        resource -> builder.resource(ResourceClause.builder().from(resource).patterns(reversed(resource.patterns())).scalar(false).build()));
-    statement.principal().ifPresent(
-        principal -> {
-          List<PrincipalEntry> entries = new ArrayList<>();
-          for (PrincipalEntry entry : principal.entries()) {
-            entries.add(PrincipalEntry.builder().from(entry).values(reversed(entry.values())).scalar(false).build());
-          }
-          builder.principal(PrincipalClause.builder().from(principal).entries(reversed(entries)).build());
-        });
-    statement.condition().ifPresent(
-        condition -> {
-          List<OperatorBlock> blocks = new ArrayList<>();
-          for (OperatorBlock block : condition.operators()) {
-            List<KeyCondition> keys = new ArrayList<>();
-            for (KeyCondition key : block.keys()) {
-              keys.add(KeyCondition.builder().from(key).values(reversed(key.values())).scalar(false).build());
-            }
-            blocks.add(OperatorBlock.builder().from(block).keys(reversed(keys)).build());
-          }
-          builder.condition(ConditionBlock.builder().operators(reversed(blocks)).build());
-        });
+    builder.action(
+        ActionClause.builder()
+            .from(action)
+            .patterns(reversed(action.patterns()))
+            .scalar(false)
+            .build());
+    statement
+        .resource()
+        .ifPresent(
+            resource ->
+                builder.resource(
+                    ResourceClause.builder()
+                        .from(resource)
+                        .patterns(reversed(resource.patterns()))
+                        .scalar(false)
+                        .build()));
+    statement
+        .principal()
+        .ifPresent(
+            principal -> {
+              List<PrincipalEntry> entries = new ArrayList<>();
+              for (PrincipalEntry entry : principal.entries()) {
+                entries.add(
+                    PrincipalEntry.builder()
+                        .from(entry)
+                        .values(reversed(entry.values()))
+                        .scalar(false)
+                        .build());
+              }
+              builder.principal(
+                  PrincipalClause.builder().from(principal).entries(reversed(entries)).build());
+            });
+    statement
+        .condition()
+        .ifPresent(
+            condition -> {
+              List<OperatorBlock> blocks = new ArrayList<>();
+              for (OperatorBlock block : condition.operators()) {
+                List<KeyCondition> keys = new ArrayList<>();
+                for (KeyCondition key : block.keys()) {
+                  keys.add(
+                      KeyCondition.builder()
+                          .from(key)
+                          .values(reversed(key.values()))
+                          .scalar(false)
+                          .build());
+                }
+                blocks.add(OperatorBlock.builder().from(block).keys(reversed(keys)).build());
+              }
+              builder.condition(ConditionBlock.builder().operators(reversed(blocks)).build());
+            });
     return builder.build();
   }
 

@@ -7,9 +7,11 @@ import org.immutables.value.Value;
  * A statement's {@code Action} or, when {@link #negated()}, {@code NotAction} element: the list of
  * action patterns in document order, duplicates included.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
  *     JSON policy elements: Action</a>
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html">IAM
  *     JSON policy elements: NotAction</a>
  */
 @Value.Immutable
@@ -24,8 +26,8 @@ public interface ActionClause {
   List<ActionPattern> patterns();
 
   /**
-   * Returns whether the one pattern was written as a bare string rather than a one-element array.
-   * A layout hint: ignored by {@code equals} and by canonical writing.
+   * Returns whether the one pattern was written as a bare string rather than a one-element array. A
+   * layout hint: ignored by {@code equals} and by canonical writing.
    */
   @Value.Default
   @Value.Auxiliary
@@ -38,7 +40,9 @@ public interface ActionClause {
     return negated() ? "NotAction" : "Action";
   }
 
-  /** Returns whether the action name {@code action} is matched by this clause, honouring negation. */
+  /**
+   * Returns whether the action name {@code action} is matched by this clause, honouring negation.
+   */
   default boolean matches(String action) {
     boolean any = false;
     for (ActionPattern pattern : patterns()) {

@@ -11,7 +11,8 @@ import org.immutables.value.Value;
  * <p>{@code equals} compares the exact text, so {@code kms:Decrypt} and {@code KMS:decrypt} are
  * different values that {@link #matches(String) match} the same actions.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
  *     JSON policy elements: Action</a>
  */
 @Value.Immutable
@@ -35,7 +36,10 @@ public abstract class ActionPattern {
     return value().indexOf('*') >= 0 || value().indexOf('?') >= 0;
   }
 
-  /** Returns whether the action name {@code action} (e.g. {@code kms:Decrypt}) matches, ignoring case. */
+  /**
+   * Returns whether the action name {@code action} (e.g. {@code kms:Decrypt}) matches, ignoring
+   * case.
+   */
   public boolean matches(String action) {
     return matcher().matches(action);
   }

@@ -6,7 +6,8 @@ import java.util.Optional;
  * The {@code Effect} element of a statement: whether a match allows or explicitly denies. The JSON
  * value is case-sensitive: only {@code "Allow"} and {@code "Deny"} are effects.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html">IAM
  *     JSON policy elements: Effect</a>
  */
 public enum Effect {

@@ -18,8 +18,8 @@ public class PolicyFormatException extends PolicysmithException {
   }
 
   /**
-   * Quotes a value for a message, shortened to 80 characters so that a hostile value never
-   * floods a log.
+   * Quotes a value for a message, shortened to 80 characters so that a hostile value never floods a
+   * log.
    */
   public static String quote(String value) {
     String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;

@@ -3,11 +3,12 @@ package dev.policysmith.model;
 import java.util.Optional;
 
 /**
- * The policy language version named by a document's {@code Version} element. Policy variables
- * such as {@code ${aws:username}} are variables only in {@link #V2012_10_17}; in {@link
- * #V2008_10_17}, and when the element is absent, they are literal text.
+ * The policy language version named by a document's {@code Version} element. Policy variables such
+ * as {@code ${aws:username}} are variables only in {@link #V2012_10_17}; in {@link #V2008_10_17},
+ * and when the element is absent, they are literal text.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html">IAM
  *     JSON policy elements: Version</a>
  */
 public enum PolicyVersion {

@@ -4,15 +4,17 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * A statement's {@code Principal} or, when {@link #negated()}, {@code NotPrincipal} element:
- * either the bare {@code "*"} ({@link #anyone()}) or a map from principal type to identifiers.
+ * A statement's {@code Principal} or, when {@link #negated()}, {@code NotPrincipal} element: either
+ * the bare {@code "*"} ({@link #anyone()}) or a map from principal type to identifiers.
  *
- * <p>{@code "*"} and {@code {"AWS": "*"}} are different values: they decide alike in most
- * resource policies but not in role trust policies, so the model never conflates them.
+ * <p>{@code "*"} and {@code {"AWS": "*"}} are different values: they decide alike in most resource
+ * policies but not in role trust policies, so the model never conflates them.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
  *     JSON policy elements: Principal</a>
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html">IAM
  *     JSON policy elements: NotPrincipal</a>
  */
 @Value.Immutable

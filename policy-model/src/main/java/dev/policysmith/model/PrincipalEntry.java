@@ -7,7 +7,8 @@ import org.immutables.value.Value;
  * One key of a {@code Principal} map with its values, e.g. {@code "AWS": ["111122223333",
  * "arn:aws:iam::444455556666:role/Admin"]}, in document order.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
  *     JSON policy elements: Principal</a>
  */
 @Value.Immutable

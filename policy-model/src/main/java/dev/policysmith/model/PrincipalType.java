@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The kinds of principal a {@code Principal} map may name, by their JSON keys.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
  *     JSON policy elements: Principal</a>
  */
 public enum PrincipalType {

@@ -4,12 +4,14 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * A statement's {@code Resource} or, when {@link #negated()}, {@code NotResource} element: the
- * list of resource patterns in document order, duplicates included.
+ * A statement's {@code Resource} or, when {@link #negated()}, {@code NotResource} element: the list
+ * of resource patterns in document order, duplicates included.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM
  *     JSON policy elements: Resource</a>
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html">IAM
  *     JSON policy elements: NotResource</a>
  */
 @Value.Immutable
@@ -24,8 +26,8 @@ public interface ResourceClause {
   List<ResourcePattern> patterns();
 
   /**
-   * Returns whether the one pattern was written as a bare string rather than a one-element array.
-   * A layout hint: ignored by {@code equals} and by canonical writing.
+   * Returns whether the one pattern was written as a bare string rather than a one-element array. A
+   * layout hint: ignored by {@code equals} and by canonical writing.
    */
   @Value.Default
   @Value.Auxiliary

@@ -25,7 +25,8 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_statement.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_statement.html">IAM
  *     JSON policy elements: Statement</a>
  */
 @Value.Immutable
@@ -52,8 +53,8 @@ public interface Statement {
   Optional<ConditionBlock> condition();
 
   /**
-   * Returns the JSON element names in the order they were read, for the lossless writer; empty
-   * for a statement built in code, which is written in the order Sid, Effect, Principal, Action,
+   * Returns the JSON element names in the order they were read, for the lossless writer; empty for
+   * a statement built in code, which is written in the order Sid, Effect, Principal, Action,
    * Resource, Condition. A layout hint: ignored by {@code equals}.
    */
   @Value.Auxiliary

@@ -1,7 +1,8 @@
 /**
- * The immutable model of AWS IAM and KMS policy documents: {@link dev.policysmith.model.PolicyDocument},
- * {@link dev.policysmith.model.Statement} and the clauses a statement is built from, plus the
- * exception root {@link dev.policysmith.model.PolicysmithException}.
+ * The immutable model of AWS IAM and KMS policy documents: {@link
+ * dev.policysmith.model.PolicyDocument}, {@link dev.policysmith.model.Statement} and the clauses a
+ * statement is built from, plus the exception root {@link
+ * dev.policysmith.model.PolicysmithException}.
  *
  * <p>Values compare by their content ({@code equals} is structural on the exact text); how a value
  * was laid out in JSON (a single string versus an array, key order) is kept as auxiliary hints that

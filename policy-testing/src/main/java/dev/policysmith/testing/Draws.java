@@ -8,8 +8,8 @@ import org.quicktheories.generators.Generate;
 /**
  * Small draws on QuickTheories' randomness source, so that every choice a generator makes is
  * recorded by QuickTheories, shrinks with the rest and replays from the seed. Each draw shrinks
- * towards the simplest outcome: the first element of a list, the lower bound of a range, and
- * {@code false} for {@link #chance}.
+ * towards the simplest outcome: the first element of a list, the lower bound of a range, and {@code
+ * false} for {@link #chance}.
  */
 final class Draws {
   private Draws() {}

@@ -14,11 +14,11 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
 /**
- * QuickTheories generators of broken and odd JSON for fuzzing policy readers: valid documents
- * with zero to three mutations each, drawn from flipped bits, deleted, duplicated and swapped
- * tokens and bytes, inserted random bytes, deep nesting, huge strings and numbers, byte order
- * marks, invalid UTF-8, NUL, surrogate halves (escaped and raw), key case changes, repeated keys
- * and stray JSON fragments.
+ * QuickTheories generators of broken and odd JSON for fuzzing policy readers: valid documents with
+ * zero to three mutations each, drawn from flipped bits, deleted, duplicated and swapped tokens and
+ * bytes, inserted random bytes, deep nesting, huge strings and numbers, byte order marks, invalid
+ * UTF-8, NUL, surrogate halves (escaped and raw), key case changes, repeated keys and stray JSON
+ * fragments.
  *
  * <p>Mutations work on bytes, so a document may stop being UTF-8 at any step; token mutations find
  * tokens with a lexer that reads each byte as one character and never fails. Every choice is drawn
@@ -35,7 +35,8 @@ import org.quicktheories.core.RandomnessSource;
  *     });
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  */
 public final class JsonMutations {
@@ -61,20 +62,45 @@ public final class JsonMutations {
           "raw surrogate");
 
   private static final List<Integer> DEPTHS = List.of(1, 2, 5, 60, 63, 64, 65, 1_000, 100_000);
-  private static final List<Integer> STRING_LENGTHS = List.of(1, 80, 201, 1_000, 65_536, 300_000, 1 << 20);
+  private static final List<Integer> STRING_LENGTHS =
+      List.of(1, 80, 201, 1_000, 65_536, 300_000, 1 << 20);
   private static final List<String> STRING_UNITS =
       List.of("a", "*", "é", "😀", "\\u0000", "\\\"", "\\ud83d\\ude00", "${aws:username}", "\t");
   private static final List<Integer> NUMBER_LENGTHS = List.of(1, 19, 20, 999, 1_000, 1_001, 5_000);
-  private static final List<String> NUMBER_TAILS = List.of("", ".5", "e999999999", "E-7", ".", "e", "-");
+  private static final List<String> NUMBER_TAILS =
+      List.of("", ".5", "e999999999", "E-7", ".", "e", "-");
   private static final List<String> INVALID_UTF8 =
-      List.of("\u00c0\u00af", "\u00ff", "\u0080", "\u00e2\u0082", "\u00ed\u00a0\u0080", "\u00f8\u0088\u0080\u0080\u0080", "\u00c3\u0028");
+      List.of(
+          "\u00c0\u00af",
+          "\u00ff",
+          "\u0080",
+          "\u00e2\u0082",
+          "\u00ed\u00a0\u0080",
+          "\u00f8\u0088\u0080\u0080\u0080",
+          "\u00c3\u0028");
   private static final List<String> SURROGATE_ESCAPES =
-      List.of("\\ud800", "\\udc00", "\\udbff\\udfff", "\\ud83d", "\\ud800\\ud800", "\\ude00\\ud83d");
+      List.of(
+          "\\ud800", "\\udc00", "\\udbff\\udfff", "\\ud83d", "\\ud800\\ud800", "\\ude00\\ud83d");
   private static final List<String> FRAGMENTS =
       List.of(
-          "null", "true", "{}", "[]", "\"*\"", "\"Allow\"", "\"Statement\"", ",", ":", "1.0",
-          "\"Condition\"", "{\"StringLike\":{\"aws:username\":\"*\"}}", "\"Version\":\"2012-10-17\",",
-          "\"NotAction\":\"*\",", "\"Principal\":\"*\",", "[[[[", "]]]]", "\"\"");
+          "null",
+          "true",
+          "{}",
+          "[]",
+          "\"*\"",
+          "\"Allow\"",
+          "\"Statement\"",
+          ",",
+          ":",
+          "1.0",
+          "\"Condition\"",
+          "{\"StringLike\":{\"aws:username\":\"*\"}}",
+          "\"Version\":\"2012-10-17\",",
+          "\"NotAction\":\"*\",",
+          "\"Principal\":\"*\",",
+          "[[[[",
+          "]]]]",
+          "\"\"");
 
   private JsonMutations() {}
 
@@ -109,7 +135,10 @@ public final class JsonMutations {
         int at = between(source, 0, text.length());
         text = text.substring(0, at) + (high ? '\ud800' : '\udc00') + text.substring(at);
         int byteAt = between(source, 0, bytes.length());
-        bytes = bytes.substring(0, byteAt) + (high ? "\u00ed\u00a0\u0080" : "\u00ed\u00b0\u0080") + bytes.substring(byteAt);
+        bytes =
+            bytes.substring(0, byteAt)
+                + (high ? "\u00ed\u00a0\u0080" : "\u00ed\u00b0\u0080")
+                + bytes.substring(byteAt);
         raw = bytes.getBytes(StandardCharsets.ISO_8859_1);
       }
       return new MutatedJson(applied, raw, text);
@@ -120,115 +149,136 @@ public final class JsonMutations {
   private static String mutate(RandomnessSource source, int kind, String bytes) {
     List<int[]> tokens = tokens(bytes);
     switch (kind) {
-      case 0: {
-        if (bytes.isEmpty()) {
-          return bytes;
+      case 0:
+        {
+          if (bytes.isEmpty()) {
+            return bytes;
+          }
+          int at = between(source, 0, bytes.length() - 1);
+          char flipped = (char) ((bytes.charAt(at) ^ (1 << between(source, 0, 7))) & 0xff);
+          return bytes.substring(0, at) + flipped + bytes.substring(at + 1);
         }
-        int at = between(source, 0, bytes.length() - 1);
-        char flipped = (char) ((bytes.charAt(at) ^ (1 << between(source, 0, 7))) & 0xff);
-        return bytes.substring(0, at) + flipped + bytes.substring(at + 1);
-      }
-      case 1: {
-        int from = between(source, 0, bytes.length());
-        int to = Math.min(bytes.length(), from + between(source, 1, 16));
-        return bytes.substring(0, from) + bytes.substring(to);
-      }
-      case 2: {
-        int[] token = token(source, tokens);
-        return token == null ? bytes : bytes.substring(0, token[0]) + bytes.substring(token[1]);
-      }
-      case 3: {
-        int[] token = token(source, tokens);
-        int at = between(source, 0, bytes.length());
-        return token == null ? bytes : insert(bytes, at, bytes.substring(token[0], token[1]));
-      }
-      case 4: {
-        int[] a = token(source, tokens);
-        int[] b = token(source, tokens);
-        if (a == null || a[0] == b[0]) {
-          return bytes;
+      case 1:
+        {
+          int from = between(source, 0, bytes.length());
+          int to = Math.min(bytes.length(), from + between(source, 1, 16));
+          return bytes.substring(0, from) + bytes.substring(to);
         }
-        int[] first = a[0] < b[0] ? a : b;
-        int[] second = a[0] < b[0] ? b : a;
-        return bytes.substring(0, first[0])
-            + bytes.substring(second[0], second[1])
-            + bytes.substring(first[1], second[0])
-            + bytes.substring(first[0], first[1])
-            + bytes.substring(second[1]);
-      }
-      case 5: {
-        StringBuilder random = new StringBuilder();
-        int length = between(source, 1, 8);
-        for (int i = 0; i < length; i++) {
-          random.append((char) between(source, 0, 255));
+      case 2:
+        {
+          int[] token = token(source, tokens);
+          return token == null ? bytes : bytes.substring(0, token[0]) + bytes.substring(token[1]);
         }
-        return insert(bytes, between(source, 0, bytes.length()), random.toString());
-      }
-      case 6: {
-        int[] token = token(source, tokens);
-        int depth = pick(source, DEPTHS);
-        boolean arrays = chance(source, 50);
-        String value = token == null ? "1" : bytes.substring(token[0], token[1]);
-        String open = arrays ? "[" : "{\"a\":";
-        String wrapped = open.repeat(depth) + value + (arrays ? "]" : "}").repeat(depth);
-        return token == null ? wrapped : bytes.substring(0, token[0]) + wrapped + bytes.substring(token[1]);
-      }
-      case 7: {
-        int[] token = stringToken(source, bytes, tokens);
-        String unit = utf8(pick(source, STRING_UNITS));
-        String huge = "\"" + unit.repeat(Math.max(1, pick(source, STRING_LENGTHS) / unit.length())) + "\"";
-        return token == null ? huge : bytes.substring(0, token[0]) + huge + bytes.substring(token[1]);
-      }
-      case 8: {
-        int[] token = token(source, tokens);
-        String number =
-            (chance(source, 30) ? "-" : "")
-                + "9".repeat(pick(source, NUMBER_LENGTHS))
-                + pick(source, NUMBER_TAILS);
-        return token == null ? number : bytes.substring(0, token[0]) + number + bytes.substring(token[1]);
-      }
-      case 9: {
-        String bom = "\u00ef\u00bb\u00bf".repeat(between(source, 1, 2));
-        return insert(bytes, chance(source, 70) ? 0 : between(source, 0, bytes.length()), bom);
-      }
+      case 3:
+        {
+          int[] token = token(source, tokens);
+          int at = between(source, 0, bytes.length());
+          return token == null ? bytes : insert(bytes, at, bytes.substring(token[0], token[1]));
+        }
+      case 4:
+        {
+          int[] a = token(source, tokens);
+          int[] b = token(source, tokens);
+          if (a == null || a[0] == b[0]) {
+            return bytes;
+          }
+          int[] first = a[0] < b[0] ? a : b;
+          int[] second = a[0] < b[0] ? b : a;
+          return bytes.substring(0, first[0])
+              + bytes.substring(second[0], second[1])
+              + bytes.substring(first[1], second[0])
+              + bytes.substring(first[0], first[1])
+              + bytes.substring(second[1]);
+        }
+      case 5:
+        {
+          StringBuilder random = new StringBuilder();
+          int length = between(source, 1, 8);
+          for (int i = 0; i < length; i++) {
+            random.append((char) between(source, 0, 255));
+          }
+          return insert(bytes, between(source, 0, bytes.length()), random.toString());
+        }
+      case 6:
+        {
+          int[] token = token(source, tokens);
+          int depth = pick(source, DEPTHS);
+          boolean arrays = chance(source, 50);
+          String value = token == null ? "1" : bytes.substring(token[0], token[1]);
+          String open = arrays ? "[" : "{\"a\":";
+          String wrapped = open.repeat(depth) + value + (arrays ? "]" : "}").repeat(depth);
+          return token == null
+              ? wrapped
+              : bytes.substring(0, token[0]) + wrapped + bytes.substring(token[1]);
+        }
+      case 7:
+        {
+          int[] token = stringToken(source, bytes, tokens);
+          String unit = utf8(pick(source, STRING_UNITS));
+          String huge =
+              "\"" + unit.repeat(Math.max(1, pick(source, STRING_LENGTHS) / unit.length())) + "\"";
+          return token == null
+              ? huge
+              : bytes.substring(0, token[0]) + huge + bytes.substring(token[1]);
+        }
+      case 8:
+        {
+          int[] token = token(source, tokens);
+          String number =
+              (chance(source, 30) ? "-" : "")
+                  + "9".repeat(pick(source, NUMBER_LENGTHS))
+                  + pick(source, NUMBER_TAILS);
+          return token == null
+              ? number
+              : bytes.substring(0, token[0]) + number + bytes.substring(token[1]);
+        }
+      case 9:
+        {
+          String bom = "\u00ef\u00bb\u00bf".repeat(between(source, 1, 2));
+          return insert(bytes, chance(source, 70) ? 0 : between(source, 0, bytes.length()), bom);
+        }
       case 10:
         return insert(bytes, between(source, 0, bytes.length()), pick(source, INVALID_UTF8));
-      case 11: {
-        String nul = chance(source, 50) ? "\u0000" : "\\u0000";
-        return insideString(source, bytes, tokens, nul);
-      }
+      case 11:
+        {
+          String nul = chance(source, 50) ? "\u0000" : "\\u0000";
+          return insideString(source, bytes, tokens, nul);
+        }
       case 12:
         return insideString(source, bytes, tokens, pick(source, SURROGATE_ESCAPES));
-      case 13: {
-        int[] key = keyToken(source, bytes, tokens);
-        if (key == null) {
-          return bytes;
+      case 13:
+        {
+          int[] key = keyToken(source, bytes, tokens);
+          if (key == null) {
+            return bytes;
+          }
+          String name = bytes.substring(key[0], key[1]);
+          int how = between(source, 0, 2);
+          String changed =
+              how == 0
+                  ? name.toUpperCase(Locale.ROOT)
+                  : how == 1
+                      ? name.toLowerCase(Locale.ROOT)
+                      : name.length() > 2
+                          ? name.charAt(0) + flipCase(name.charAt(1)) + name.substring(2)
+                          : name;
+          return bytes.substring(0, key[0]) + changed + bytes.substring(key[1]);
         }
-        String name = bytes.substring(key[0], key[1]);
-        int how = between(source, 0, 2);
-        String changed =
-            how == 0
-                ? name.toUpperCase(Locale.ROOT)
-                : how == 1
-                    ? name.toLowerCase(Locale.ROOT)
-                    : name.length() > 2
-                        ? name.charAt(0) + flipCase(name.charAt(1)) + name.substring(2)
-                        : name;
-        return bytes.substring(0, key[0]) + changed + bytes.substring(key[1]);
-      }
-      case 14: {
-        int[] key = keyToken(source, bytes, tokens);
-        if (key == null) {
-          return bytes;
+      case 14:
+        {
+          int[] key = keyToken(source, bytes, tokens);
+          if (key == null) {
+            return bytes;
+          }
+          String value = pick(source, List.of("\"x\"", "1", "true", "null", "[]", "{}", "\"*\""));
+          return insert(bytes, key[0], bytes.substring(key[0], key[1]) + ":" + value + ",");
         }
-        String value = pick(source, List.of("\"x\"", "1", "true", "null", "[]", "{}", "\"*\""));
-        return insert(bytes, key[0], bytes.substring(key[0], key[1]) + ":" + value + ",");
-      }
-      default: {
-        int[] token = token(source, tokens);
-        int at = token == null ? 0 : chance(source, 50) ? token[0] : token[1];
-        return insert(bytes, at, pick(source, FRAGMENTS));
-      }
+      default:
+        {
+          int[] token = token(source, tokens);
+          int at = token == null ? 0 : chance(source, 50) ? token[0] : token[1];
+          return insert(bytes, at, pick(source, FRAGMENTS));
+        }
     }
   }
 
@@ -245,7 +295,8 @@ public final class JsonMutations {
     return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
-  private static String insideString(RandomnessSource source, String bytes, List<int[]> tokens, String what) {
+  private static String insideString(
+      RandomnessSource source, String bytes, List<int[]> tokens, String what) {
     int[] token = stringToken(source, bytes, tokens);
     if (token == null) {
       return insert(bytes, between(source, 0, bytes.length()), what);
@@ -258,13 +309,15 @@ public final class JsonMutations {
     return tokens.isEmpty() ? null : pick(source, tokens);
   }
 
-  private static int @Nullable [] stringToken(RandomnessSource source, String bytes, List<int[]> tokens) {
+  private static int @Nullable [] stringToken(
+      RandomnessSource source, String bytes, List<int[]> tokens) {
     List<int[]> strings = tokens.stream().filter(t -> bytes.charAt(t[0]) == '"').toList();
     return strings.isEmpty() ? null : pick(source, strings);
   }
 
   /** A string token followed, after white space, by a colon: an object key. */
-  private static int @Nullable [] keyToken(RandomnessSource source, String bytes, List<int[]> tokens) {
+  private static int @Nullable [] keyToken(
+      RandomnessSource source, String bytes, List<int[]> tokens) {
     List<int[]> keys = new ArrayList<>();
     for (int[] token : tokens) {
       if (bytes.charAt(token[0]) != '"') {

@@ -4,15 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One fuzz input drawn by {@link JsonMutations}: a JSON document after some mutations, as the
- * bytes a reader gets from a file or stream and as the text it gets from a {@code String}.
+ * One fuzz input drawn by {@link JsonMutations}: a JSON document after some mutations, as the bytes
+ * a reader gets from a file or stream and as the text it gets from a {@code String}.
  *
  * <p>The two forms agree where the bytes are UTF-8; elsewhere the text has each malformed byte
  * replaced by U+FFFD, and a {@code raw surrogate} mutation puts an unpaired surrogate {@code char}
  * in the text (and its three-byte CESU-8 form, which UTF-8 forbids, in the bytes). Instances are
  * immutable; {@link #bytes()} returns a copy.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  */
 public final class MutatedJson {
@@ -44,8 +45,8 @@ public final class MutatedJson {
   }
 
   /**
-   * Returns the mutations, the size and the start of the text with control characters and
-   * non-ASCII escaped, so that a shrunk counterexample can be read and pasted into a test.
+   * Returns the mutations, the size and the start of the text with control characters and non-ASCII
+   * escaped, so that a shrunk counterexample can be read and pasted into a test.
    */
   @Override
   public String toString() {
@@ -64,6 +65,8 @@ public final class MutatedJson {
         + " bytes: "
         + shown
         + (text.length() > SHOWN ? "..." : "")
-        + (new String(bytes, StandardCharsets.UTF_8).equals(text) ? "" : " (bytes differ from text)");
+        + (new String(bytes, StandardCharsets.UTF_8).equals(text)
+            ? ""
+            : " (bytes differ from text)");
   }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param policies the documents, at least one, in draw order
  * @param requests the requests, at least one, in draw order
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public record PoliciesWithRequests(List<PolicyDocument> policies, List<Request> requests) {
@@ -27,7 +28,9 @@ public record PoliciesWithRequests(List<PolicyDocument> policies, List<Request> 
     if (policies.isEmpty() || requests.isEmpty()) {
       throw new IllegalArgumentException(
           "A sample needs at least one policy and one request but had "
-              + policies.size() + " and " + requests.size());
+              + policies.size()
+              + " and "
+              + requests.size());
     }
   }
 

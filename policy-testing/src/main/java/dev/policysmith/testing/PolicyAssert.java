@@ -20,8 +20,8 @@ import org.assertj.core.api.ObjectAssert;
  * matches. Obtain one from {@link PolicyAssertions#assertThat(PolicyDocument...)}.
  *
  * <p>A failure message shows the request (principal, action, resource, context), the decision
- * expected and the one made, and every statement that matched, with its place, {@code Sid},
- * effect and JSON as the lossless writer gives it:
+ * expected and the one made, and every statement that matched, with its place, {@code Sid}, effect
+ * and JSON as the lossless writer gives it:
  *
  * <pre>{@code
  * Expecting the policy to decide ALLOW for the request
@@ -41,7 +41,8 @@ import org.assertj.core.api.ObjectAssert;
  * <p>Not thread-safe, like every AssertJ assertion object; the documents are evaluated with a
  * {@link PolicyEvaluator} built once per assertion.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class PolicyAssert extends AbstractAssert<PolicyAssert, List<PolicyDocument>> {
@@ -53,8 +54,8 @@ public final class PolicyAssert extends AbstractAssert<PolicyAssert, List<Policy
   }
 
   /**
-   * Verifies that the documents allow {@code request}: an {@code Allow} statement matches it and
-   * no {@code Deny} statement does.
+   * Verifies that the documents allow {@code request}: an {@code Allow} statement matches it and no
+   * {@code Deny} statement does.
    *
    * @return this assertion, for chaining
    * @throws AssertionError if the documents decide anything but {@link Decision#ALLOW}
@@ -85,8 +86,8 @@ public final class PolicyAssert extends AbstractAssert<PolicyAssert, List<Policy
   }
 
   /**
-   * Returns an AssertJ assertion on the decision for {@code request}, described by the request
-   * and the statements that matched it, for {@code decides(request).isEqualTo(ALLOW)}, {@code
+   * Returns an AssertJ assertion on the decision for {@code request}, described by the request and
+   * the statements that matched it, for {@code decides(request).isEqualTo(ALLOW)}, {@code
    * isIn(...)}, {@code isNotEqualTo(...)} and the rest of AssertJ's object assertions.
    */
   public ObjectAssert<Decision> decides(Request request) {
@@ -149,8 +150,8 @@ public final class PolicyAssert extends AbstractAssert<PolicyAssert, List<Policy
   }
 
   /**
-   * What matched: {@code none} when nothing did, else {@code some} and one entry per statement,
-   * its place, Sid and effect, then its JSON indented under it.
+   * What matched: {@code none} when nothing did, else {@code some} and one entry per statement, its
+   * place, Sid and effect, then its JSON indented under it.
    */
   private String matches(Evaluation evaluation, String none, String some) {
     if (evaluation.matchedStatements().isEmpty()) {

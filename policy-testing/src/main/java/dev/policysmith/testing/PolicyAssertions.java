@@ -4,9 +4,9 @@ import dev.policysmith.model.PolicyDocument;
 import java.util.List;
 
 /**
- * Entry point of the AssertJ assertions on IAM and KMS policies: what one or more policy
- * documents, evaluated together, decide for a request. A failure shows the request, the decision
- * expected and the one made, and every statement that matched, with its JSON.
+ * Entry point of the AssertJ assertions on IAM and KMS policies: what one or more policy documents,
+ * evaluated together, decide for a request. A failure shows the request, the decision expected and
+ * the one made, and every statement that matched, with its JSON.
  *
  * <pre>{@code
  * import static dev.policysmith.model.eval.Decision.ALLOW;
@@ -26,7 +26,8 @@ import java.util.List;
  * beside {@code org.assertj.core.api.Assertions.assertThat} and Java picks this one for policy
  * documents.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class PolicyAssertions {

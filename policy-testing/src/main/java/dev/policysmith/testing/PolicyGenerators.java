@@ -53,7 +53,8 @@ import org.quicktheories.generators.Generate;
  *     .checkAssert(policy -> assertThat(policy.statements()).isNotEmpty());
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  */
 public final class PolicyGenerators {
@@ -66,7 +67,8 @@ public final class PolicyGenerators {
    * principals), with Version 2012-10-17, 2008-10-17 or none, an optional {@code Id}, and a single
    * {@code Statement} sometimes written as one object.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html">IAM
    *     JSON policy elements: Version</a>
    */
   public static Gen<PolicyDocument> documents() {
@@ -77,7 +79,8 @@ public final class PolicyGenerators {
    * Returns KMS key policies: every statement has a {@code Principal} or {@code NotPrincipal} and
    * {@code "Resource": "*"}, which in a key policy means "this KMS key".
    *
-   * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html">Key
+   * @see <a
+   *     href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html">Key
    *     policies in AWS KMS</a>
    */
   public static Gen<PolicyDocument> keyPolicies() {
@@ -88,7 +91,8 @@ public final class PolicyGenerators {
    * Returns identity-based policies: no statement has a principal, as IAM requires of policies
    * attached to users, groups and roles.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html">Identity-based
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html">Identity-based
    *     policies and resource-based policies</a>
    */
   public static Gen<PolicyDocument> identityPolicies() {
@@ -143,15 +147,17 @@ public final class PolicyGenerators {
   /**
    * Returns statements of every kind: Allow or Deny; {@code Principal}, {@code NotPrincipal} or
    * none; {@code Action} or {@code NotAction}; {@code Resource}, {@code NotResource} or none; an
-   * optional {@code Condition}, sometimes the empty {@code {}}; an optional {@code Sid} from a small
-   * set, so that documents repeat Sids; and sometimes a permuted element order.
+   * optional {@code Condition}, sometimes the empty {@code {}}; an optional {@code Sid} from a
+   * small set, so that documents repeat Sids; and sometimes a permuted element order.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_statement.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_statement.html">IAM
    *     JSON policy elements: Statement</a>
    */
   public static Gen<Statement> statements() {
     return statements(
-        source -> chance(source, 50) ? Optional.of(principals().generate(source)) : Optional.empty(),
+        source ->
+            chance(source, 50) ? Optional.of(principals().generate(source)) : Optional.empty(),
         optionalResourceClauses());
   }
 
@@ -188,7 +194,8 @@ public final class PolicyGenerators {
       }
       Statement statement = builder.build();
       if (chance(source, 25)) {
-        statement = statement.toBuilder().elementOrder(shuffled(source, elementNames(statement))).build();
+        statement =
+            statement.toBuilder().elementOrder(shuffled(source, elementNames(statement))).build();
       }
       return statement;
     };
@@ -213,7 +220,8 @@ public final class PolicyGenerators {
    * PolicyVocabulary#ACTION_PATTERNS} (now and then an empty array), a single pattern sometimes
    * written as a bare string.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html">IAM
    *     JSON policy elements: NotAction</a>
    */
   public static Gen<ActionClause> actionClauses() {
@@ -232,7 +240,8 @@ public final class PolicyGenerators {
    * PolicyVocabulary#RESOURCE_PATTERNS} (now and then an empty array), a single pattern sometimes
    * written as a bare string.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html">IAM
    *     JSON policy elements: NotResource</a>
    */
   public static Gen<ResourceClause> resourceClauses() {
@@ -270,7 +279,8 @@ public final class PolicyGenerators {
    * Service} and {@code Federated} principals, each value list sometimes a bare string. {@code
    * NotPrincipal} always takes the map form: {@code "NotPrincipal": "*"} would exclude everyone.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
    *     JSON policy elements: Principal</a>
    */
   public static Gen<PrincipalClause> principals() {
@@ -294,7 +304,10 @@ public final class PolicyGenerators {
       }
       if (service) {
         builder.addEntry(
-            entry(source, PrincipalType.SERVICE, some(source, PolicyVocabulary.SERVICE_PRINCIPALS, 2)));
+            entry(
+                source,
+                PrincipalType.SERVICE,
+                some(source, PolicyVocabulary.SERVICE_PRINCIPALS, 2)));
       }
       if (federated) {
         builder.addEntry(
@@ -307,7 +320,8 @@ public final class PolicyGenerators {
     };
   }
 
-  private static PrincipalEntry entry(RandomnessSource source, PrincipalType type, List<String> values) {
+  private static PrincipalEntry entry(
+      RandomnessSource source, PrincipalType type, List<String> values) {
     return PrincipalEntry.builder()
         .type(type)
         .addAllValues(values)
@@ -327,7 +341,8 @@ public final class PolicyGenerators {
    * Returns {@code Condition} elements: now and then the empty {@code {}}, otherwise 1 to 3
    * operator blocks with distinct operator names (a repeated name would be a duplicate JSON key).
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
    *     JSON policy elements: Condition</a>
    */
   public static Gen<ConditionBlock> conditionBlocks() {
@@ -349,13 +364,14 @@ public final class PolicyGenerators {
   }
 
   /**
-   * Returns one operator with 1 or 2 keys that differ in more than case, each with values suited
-   * to the operator. Case variants of one key ({@code kms:ViaService}, {@code KMS:viaservice})
-   * meet in different blocks of one {@code Condition} instead: in one block they are the same key
-   * twice, an error for IAM Access Analyzer ("Duplicate keys with different case") and for {@link
+   * Returns one operator with 1 or 2 keys that differ in more than case, each with values suited to
+   * the operator. Case variants of one key ({@code kms:ViaService}, {@code KMS:viaservice}) meet in
+   * different blocks of one {@code Condition} instead: in one block they are the same key twice, an
+   * error for IAM Access Analyzer ("Duplicate keys with different case") and for {@link
    * dev.policysmith.model.json.PolicyReader#strict()}.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
    *     Access Analyzer policy check reference</a>
    */
   public static Gen<OperatorBlock> operatorBlocks() {
@@ -381,9 +397,11 @@ public final class PolicyGenerators {
    * IfExists} (never {@code Null}, which IAM rejects with it) and a fifth with a {@code
    * ForAnyValue:} or {@code ForAllValues:} qualifier.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
    *     JSON policy elements: Condition operators</a>
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">Single-valued
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">Single-valued
    *     vs. multivalued context keys</a>
    */
   public static Gen<ConditionOperator> conditionOperators() {
@@ -395,7 +413,8 @@ public final class PolicyGenerators {
         builder.ifExists(true);
       }
       if (chance(source, 20)) {
-        builder.qualifier(chance(source, 50) ? SetQualifier.FOR_ALL_VALUES : SetQualifier.FOR_ANY_VALUE);
+        builder.qualifier(
+            chance(source, 50) ? SetQualifier.FOR_ALL_VALUES : SetQualifier.FOR_ANY_VALUE);
       }
       return builder.build();
     };

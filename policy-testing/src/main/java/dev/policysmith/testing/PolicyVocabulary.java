@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The small vocabularies that {@link PolicyGenerators} and {@link RequestGenerators} draw from:
- * a handful of actions, two accounts, two regions, a few principals and condition keys, chosen so
+ * The small vocabularies that {@link PolicyGenerators} and {@link RequestGenerators} draw from: a
+ * handful of actions, two accounts, two regions, a few principals and condition keys, chosen so
  * that generated statements and requests collide (a wildcard in one statement covers a name in
  * another; an account id and its root ARN name the same principal) instead of missing each other.
  *
@@ -13,7 +13,8 @@ import java.util.Locale;
  * towards the first element. Tests in other modules reuse these lists to write example requests
  * that mean the same as generated ones.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  */
 public final class PolicyVocabulary {
@@ -27,10 +28,11 @@ public final class PolicyVocabulary {
 
   /**
    * Action patterns as written in policies: {@code *}, service wildcards, prefix and {@code ?}
-   * wildcards, exact names and a case variant ({@code KMS:decrypt}), which IAM matches like
-   * {@code kms:Decrypt}.
+   * wildcards, exact names and a case variant ({@code KMS:decrypt}), which IAM matches like {@code
+   * kms:Decrypt}.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
    *     JSON policy elements: Action</a>
    */
   public static final List<String> ACTION_PATTERNS =
@@ -79,7 +81,8 @@ public final class PolicyVocabulary {
    * regions, wildcards in the region and key id, a {@code ?}, an S3 ARN whose {@code *} spans
    * {@code /}, and one with the policy variable {@code ${aws:username}}.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM
    *     JSON policy elements: Resource</a>
    */
   public static final List<String> RESOURCE_PATTERNS =
@@ -114,7 +117,8 @@ public final class PolicyVocabulary {
    * Values of an {@code AWS} principal entry: {@code *}, bare account ids, their root ARNs (which
    * IAM treats alike), role ARNs with and without a path, and a user ARN.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
    *     JSON policy elements: Principal</a>
    */
   public static final List<String> AWS_PRINCIPALS =
@@ -143,7 +147,8 @@ public final class PolicyVocabulary {
    * (named by the role name without its path), a user, a principal of an account the policies do
    * not name, and service principals.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-role-session">Role
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-role-session">Role
    *     session principals</a>
    */
   public static final List<String> REQUEST_PRINCIPALS =
@@ -173,7 +178,8 @@ public final class PolicyVocabulary {
    * Condition keys, with case variants of {@code kms:ViaService} (IAM compares key names
    * case-insensitively).
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
    *     JSON policy elements: Condition</a>
    */
   public static final List<String> CONDITION_KEYS =
@@ -230,7 +236,8 @@ public final class PolicyVocabulary {
   /**
    * Dates: ISO 8601 instants and days, and epoch seconds, as IAM's date operators accept.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date">Date
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date">Date
    *     condition operators</a>
    */
   public static final List<String> DATES =
@@ -291,10 +298,10 @@ public final class PolicyVocabulary {
       List.of("2025-01-01T00:00:00Z", "2019-06-01T00:00:00Z", "2020-01-01T00:00:00Z");
 
   /**
-   * Returns the values a request context may give the key {@code key}, compared
-   * case-insensitively as IAM compares key names: service names for {@code kms:ViaService},
-   * {@code "true"}/{@code "false"} for boolean keys, addresses for {@code aws:SourceIp}, and so on;
-   * {@link #STRINGS} for a key the vocabulary does not know.
+   * Returns the values a request context may give the key {@code key}, compared case-insensitively
+   * as IAM compares key names: service names for {@code kms:ViaService}, {@code "true"}/{@code
+   * "false"} for boolean keys, addresses for {@code aws:SourceIp}, and so on; {@link #STRINGS} for
+   * a key the vocabulary does not know.
    */
   public static List<String> contextValues(String key) {
     switch (key.toLowerCase(Locale.ROOT)) {

@@ -27,11 +27,11 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
 /**
- * QuickTheories generators of requests (principal, action, resource, context) to evaluate
- * policies against. {@link #requests()} draws from the vocabularies of {@link PolicyVocabulary};
- * {@link #requestsFor(PolicyDocument...)} draws mostly from the policies under test, so that
- * generated requests hit their statements, near-miss them and, with the share of vocabulary
- * requests, miss them, and all three decisions turn up.
+ * QuickTheories generators of requests (principal, action, resource, context) to evaluate policies
+ * against. {@link #requests()} draws from the vocabularies of {@link PolicyVocabulary}; {@link
+ * #requestsFor(PolicyDocument...)} draws mostly from the policies under test, so that generated
+ * requests hit their statements, near-miss them and, with the share of vocabulary requests, miss
+ * them, and all three decisions turn up.
  *
  * <p>Every choice is drawn from QuickTheories' randomness source, so failures shrink and replay
  * from the seed. QuickTheories' {@code forAll(a, b)} draws {@code a} and {@code b} independently;
@@ -46,7 +46,8 @@ import org.quicktheories.core.RandomnessSource;
  *     });
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class RequestGenerators {
@@ -78,11 +79,11 @@ public final class RequestGenerators {
 
   /**
    * Returns requests drawn from the given policies: their own actions with wildcards filled in or
-   * expanded to real names; their resource patterns instantiated, policy variables given values
-   * in the context; their principals, sessions of their roles and other principals of their
-   * accounts; and their condition keys with the policies' own values, sometimes slightly changed,
-   * missing, multi-valued or with the key in another case. One request in five is a {@link
-   * #requests() vocabulary request} instead.
+   * expanded to real names; their resource patterns instantiated, policy variables given values in
+   * the context; their principals, sessions of their roles and other principals of their accounts;
+   * and their condition keys with the policies' own values, sometimes slightly changed, missing,
+   * multi-valued or with the key in another case. One request in five is a {@link #requests()
+   * vocabulary request} instead.
    */
   public static Gen<Request> requestsFor(PolicyDocument... documents) {
     return requestsFor(List.of(documents));
@@ -115,7 +116,11 @@ public final class RequestGenerators {
     if (minPolicies < 1 || maxPolicies < minPolicies || maxRequests < 1) {
       throw new IllegalArgumentException(
           "Counts must satisfy 1 <= minPolicies <= maxPolicies and maxRequests >= 1 but were "
-              + minPolicies + ", " + maxPolicies + ", " + maxRequests);
+              + minPolicies
+              + ", "
+              + maxPolicies
+              + ", "
+              + maxRequests);
     }
     return source -> {
       int count = between(source, minPolicies, maxPolicies);
@@ -143,9 +148,9 @@ public final class RequestGenerators {
 
   /**
    * A request context under construction. IAM compares key names case-insensitively, so two keys
-   * differing only in case would be one key given twice; the later one replaces the earlier,
-   * except that a value given to a policy variable of the resource stays, so that the resource
-   * and the context agree.
+   * differing only in case would be one key given twice; the later one replaces the earlier, except
+   * that a value given to a policy variable of the resource stays, so that the resource and the
+   * context agree.
    */
   private static final class Context {
     private final Map<String, Map.Entry<String, List<String>>> byFoldedKey = new LinkedHashMap<>();
@@ -192,7 +197,9 @@ public final class RequestGenerators {
     Targets(List<PolicyDocument> documents) {
       for (PolicyDocument document : documents) {
         for (Statement statement : document.statements()) {
-          statement.actionClause().patterns().stream().map(ActionPattern::value).forEach(actions::add);
+          statement.actionClause().patterns().stream()
+              .map(ActionPattern::value)
+              .forEach(actions::add);
           statement.resource().stream()
               .flatMap(clause -> clause.patterns().stream())
               .map(ResourcePattern::value)
@@ -214,7 +221,8 @@ public final class RequestGenerators {
 
     private void addKeys(OperatorBlock block) {
       for (KeyCondition key : block.keys()) {
-        keys.add(new KeyUse(block.operator().base(), block.operator().qualifier().isPresent(), key));
+        keys.add(
+            new KeyUse(block.operator().base(), block.operator().qualifier().isPresent(), key));
       }
     }
 
@@ -249,11 +257,12 @@ public final class RequestGenerators {
     }
 
     /**
-     * A principal that a policy naming {@code named} names too, or nearly: the principal itself,
-     * a session of a named role, or another principal of the same account, which an account id
-     * or root ARN covers and a role or user ARN does not.
+     * A principal that a policy naming {@code named} names too, or nearly: the principal itself, a
+     * session of a named role, or another principal of the same account, which an account id or
+     * root ARN covers and a role or user ARN does not.
      *
-     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+     * @see <a
+     *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
      *     JSON policy elements: Principal</a>
      */
     private static String related(RandomnessSource source, String named) {
@@ -350,11 +359,12 @@ public final class RequestGenerators {
     }
 
     /**
-     * The text a request puts where a policy variable stands: mostly a value, given to the
-     * context too; sometimes the variable's own text, which a 2008-10-17 policy matches
-     * literally; {@code ${*}}, {@code ${?}} and {@code ${$}} stand for their character.
+     * The text a request puts where a policy variable stands: mostly a value, given to the context
+     * too; sometimes the variable's own text, which a 2008-10-17 policy matches literally; {@code
+     * ${*}}, {@code ${?}} and {@code ${$}} stand for their character.
      *
-     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+     * @see <a
+     *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
      *     policy elements: Variables and tags</a>
      */
     private static String variable(RandomnessSource source, String name, Context context) {
@@ -394,7 +404,8 @@ public final class RequestGenerators {
     }
 
     /** A request value that the policy value matches: wildcards filled, a range's own address. */
-    private static String instantiate(RandomnessSource source, BaseOperator operator, String value) {
+    private static String instantiate(
+        RandomnessSource source, BaseOperator operator, String value) {
       switch (operator.family()) {
         case ARN:
           // ArnEquals matches like ArnLike: wildcards are wildcards in both.

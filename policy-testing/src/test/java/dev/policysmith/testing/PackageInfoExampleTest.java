@@ -24,16 +24,17 @@ class PackageInfoExampleTest {
   void actionClause_negatedAgainstGeneratedRequests_matchesExactlyTheOtherActions() {
     qt().withExamples(Integer.getInteger("policysmith.examples", 2000))
         .forAll(RequestGenerators.policiesWithRequests())
-        .checkAssert(sample -> {
-          for (Statement statement : sample.policy().statements()) {
-            ActionClause clause = statement.actionClause();
-            ActionClause flipped =
-                ActionClause.builder().from(clause).negated(!clause.negated()).build();
-            for (Request request : sample.requests()) {
-              assertThat(flipped.matches(request.action()))
-                  .isNotEqualTo(clause.matches(request.action()));
-            }
-          }
-        });
+        .checkAssert(
+            sample -> {
+              for (Statement statement : sample.policy().statements()) {
+                ActionClause clause = statement.actionClause();
+                ActionClause flipped =
+                    ActionClause.builder().from(clause).negated(!clause.negated()).build();
+                for (Request request : sample.requests()) {
+                  assertThat(flipped.matches(request.action()))
+                      .isNotEqualTo(clause.matches(request.action()));
+                }
+              }
+            });
   }
 }

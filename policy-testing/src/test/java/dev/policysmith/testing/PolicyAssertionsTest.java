@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Examples of {@link PolicyAssertions}: passing assertions, and the exact text of failures, on
- * the "use of the key" statement of DESIGN.md's cross-account EBS key policy beside a deny.
+ * Examples of {@link PolicyAssertions}: passing assertions, and the exact text of failures, on the
+ * "use of the key" statement of DESIGN.md's cross-account EBS key policy beside a deny.
  */
 class PolicyAssertionsTest {
   private static final PolicyDocument KEY_POLICY =
@@ -173,11 +173,7 @@ class PolicyAssertionsTest {
   @Test
   void denies_allow_failsWithTheUsersDescriptionFirst() {
     assertThatExceptionOfType(AssertionError.class)
-        .isThrownBy(
-            () ->
-                assertThat(KEY_POLICY)
-                    .as("key policy %d", 1)
-                    .denies(DECRYPT_VIA_EC2))
+        .isThrownBy(() -> assertThat(KEY_POLICY).as("key policy %d", 1).denies(DECRYPT_VIA_EC2))
         .withMessageStartingWith(
             lines(
                 """
@@ -229,7 +225,11 @@ class PolicyAssertionsTest {
     assertThat(KEY_POLICY).decides(DELETE_KEY).isIn(EXPLICIT_DENY, IMPLICIT_DENY);
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(
-            () -> assertThat(KEY_POLICY).as("key policy").decides(DELETE_KEY).isNotEqualTo(EXPLICIT_DENY))
+            () ->
+                assertThat(KEY_POLICY)
+                    .as("key policy")
+                    .decides(DELETE_KEY)
+                    .isNotEqualTo(EXPLICIT_DENY))
         .withMessageStartingWith(lines("[key policy: the decision for\n"))
         .withMessageContaining("\"aws:UserAgent\": [\"100%s sure\"]")
         .withMessageContaining(lines("the statements that matched:\n  statement 1 (Deny):"));

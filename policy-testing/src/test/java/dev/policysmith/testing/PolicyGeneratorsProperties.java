@@ -25,7 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Properties of {@link PolicyGenerators}: what it builds is valid, and it builds the hard cases. */
+/**
+ * Properties of {@link PolicyGenerators}: what it builds is valid, and it builds the hard cases.
+ */
 class PolicyGeneratorsProperties {
   private static final int EXAMPLES = Integer.getInteger("policysmith.examples", 2000);
 
@@ -59,11 +61,12 @@ class PolicyGeneratorsProperties {
               assertWellFormed(policy);
               for (Statement statement : policy.statements()) {
                 assertThat(statement.principal()).isPresent();
-                assertThat(statement.resource()).hasValueSatisfying(
-                    resource -> {
-                      assertThat(resource.negated()).isFalse();
-                      assertThat(resource.patterns()).containsExactly(ResourcePattern.ALL);
-                    });
+                assertThat(statement.resource())
+                    .hasValueSatisfying(
+                        resource -> {
+                          assertThat(resource.negated()).isFalse();
+                          assertThat(resource.patterns()).containsExactly(ResourcePattern.ALL);
+                        });
               }
             });
   }
@@ -208,22 +211,24 @@ class PolicyGeneratorsProperties {
         assertThat(statement.elementOrder()).containsExactlyInAnyOrderElementsOf(names(statement));
       }
       statement.principal().ifPresent(p -> assertThat(p.anyone() && p.negated()).isFalse());
-      statement.condition().ifPresent(
-          condition -> {
-            List<String> operators =
-                condition.operators().stream().map(o -> o.operator().toString()).toList();
-            assertThat(operators).doesNotHaveDuplicates();
-            for (OperatorBlock block : condition.operators()) {
-              assertThat(block.keys().stream().map(KeyCondition::key).toList())
-                  .isNotEmpty()
-                  .doesNotHaveDuplicates();
-              for (KeyCondition key : block.keys()) {
-                if (key.scalar()) {
-                  assertThat(key.values()).hasSize(1);
+      statement
+          .condition()
+          .ifPresent(
+              condition -> {
+                List<String> operators =
+                    condition.operators().stream().map(o -> o.operator().toString()).toList();
+                assertThat(operators).doesNotHaveDuplicates();
+                for (OperatorBlock block : condition.operators()) {
+                  assertThat(block.keys().stream().map(KeyCondition::key).toList())
+                      .isNotEmpty()
+                      .doesNotHaveDuplicates();
+                  for (KeyCondition key : block.keys()) {
+                    if (key.scalar()) {
+                      assertThat(key.values()).hasSize(1);
+                    }
+                  }
                 }
-              }
-            }
-          });
+              });
     }
   }
 
@@ -251,20 +256,24 @@ class PolicyGeneratorsProperties {
     }
     Set<String> sids = new HashSet<>();
     for (Statement statement : policy.statements()) {
-      statement.sid().ifPresent(
-          sid -> {
-            features.add("Sid");
-            if (!sids.add(sid)) {
-              features.add("repeated Sid");
-            }
-          });
+      statement
+          .sid()
+          .ifPresent(
+              sid -> {
+                features.add("Sid");
+                if (!sids.add(sid)) {
+                  features.add("repeated Sid");
+                }
+              });
       features.add(statement.effect() == Effect.ALLOW ? "Allow" : "Deny");
       if (!statement.elementOrder().isEmpty()) {
         features.add("statement element order");
       }
-      statement.principal().ifPresentOrElse(
-          principal -> addPrincipalFeatures(principal, features),
-          () -> features.add("Principal absent"));
+      statement
+          .principal()
+          .ifPresentOrElse(
+              principal -> addPrincipalFeatures(principal, features),
+              () -> features.add("Principal absent"));
       features.add(statement.actionClause().elementName());
       if (statement.actionClause().scalar()) {
         features.add("scalar Action");
@@ -280,38 +289,43 @@ class PolicyGeneratorsProperties {
           features.add("case-variant action");
         }
       }
-      statement.resource().ifPresentOrElse(
-          resource -> {
-            features.add(resource.elementName());
-            if (resource.patterns().isEmpty()) {
-              features.add("empty Resource array");
-            }
-            if (resource.patterns().stream().anyMatch(p -> p.value().contains("${"))) {
-              features.add("policy variable");
-            }
-          },
-          () -> features.add("Resource absent"));
-      statement.condition().ifPresent(
-          condition -> {
-            if (condition.operators().isEmpty()) {
-              features.add("Condition {}");
-            }
-            if (condition.operators().size() == 3) {
-              features.add("Condition of 3 operators");
-            }
-            condition.operators().forEach(block -> addConditionFeatures(block, features));
-            // Case variants of one key meet in one Condition, in different operator blocks; in
-            // one block they would be a duplicate key, which the strict reader rejects.
-            Set<String> written = new HashSet<>();
-            Set<String> folded = new HashSet<>();
-            condition.operators().stream()
-                .flatMap(block -> block.keys().stream())
-                .forEach(key -> {
-                  if (written.add(key.key()) && !folded.add(key.normalizedKey())) {
-                    features.add("case-variant keys in one condition");
-                  }
-                });
-          });
+      statement
+          .resource()
+          .ifPresentOrElse(
+              resource -> {
+                features.add(resource.elementName());
+                if (resource.patterns().isEmpty()) {
+                  features.add("empty Resource array");
+                }
+                if (resource.patterns().stream().anyMatch(p -> p.value().contains("${"))) {
+                  features.add("policy variable");
+                }
+              },
+              () -> features.add("Resource absent"));
+      statement
+          .condition()
+          .ifPresent(
+              condition -> {
+                if (condition.operators().isEmpty()) {
+                  features.add("Condition {}");
+                }
+                if (condition.operators().size() == 3) {
+                  features.add("Condition of 3 operators");
+                }
+                condition.operators().forEach(block -> addConditionFeatures(block, features));
+                // Case variants of one key meet in one Condition, in different operator blocks; in
+                // one block they would be a duplicate key, which the strict reader rejects.
+                Set<String> written = new HashSet<>();
+                Set<String> folded = new HashSet<>();
+                condition.operators().stream()
+                    .flatMap(block -> block.keys().stream())
+                    .forEach(
+                        key -> {
+                          if (written.add(key.key()) && !folded.add(key.normalizedKey())) {
+                            features.add("case-variant keys in one condition");
+                          }
+                        });
+              });
     }
     return features;
   }
@@ -351,8 +365,10 @@ class PolicyGeneratorsProperties {
     if (operator.ifExists()) {
       features.add("IfExists");
     }
-    operator.qualifier().ifPresent(
-        q -> features.add(q == SetQualifier.FOR_ANY_VALUE ? "ForAnyValue" : "ForAllValues"));
+    operator
+        .qualifier()
+        .ifPresent(
+            q -> features.add(q == SetQualifier.FOR_ANY_VALUE ? "ForAnyValue" : "ForAllValues"));
     Set<String> folded = new HashSet<>();
     for (KeyCondition key : block.keys()) {
       assertThat(folded.add(key.normalizedKey()))

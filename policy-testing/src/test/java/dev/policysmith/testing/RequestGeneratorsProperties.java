@@ -55,7 +55,8 @@ class RequestGeneratorsProperties {
                       ConditionBlock.of(
                           OperatorBlock.of(
                               ConditionOperator.of(BaseOperator.STRING_EQUALS),
-                              KeyCondition.of("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"))))
+                              KeyCondition.of(
+                                  "kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"))))
                   .build())
           .addStatement(
               Statement.builder()
@@ -120,8 +121,12 @@ class RequestGeneratorsProperties {
               tally.addAll(features(request));
             });
 
-    assertThat(ownAction.get()).as("requests using the policy's actions").isGreaterThan(total.get() / 2);
-    assertThat(scheduler.get()).as("requests from the policy's account").isGreaterThan(total.get() / 2);
+    assertThat(ownAction.get())
+        .as("requests using the policy's actions")
+        .isGreaterThan(total.get() / 2);
+    assertThat(scheduler.get())
+        .as("requests from the policy's account")
+        .isGreaterThan(total.get() / 2);
     assertThat(viaService.get()).as("requests with kms:ViaService").isGreaterThan(total.get() / 3);
     assertThat(
             tally.missing(
@@ -183,7 +188,9 @@ class RequestGeneratorsProperties {
               }
             });
 
-    assertThat(ownAction.get()).as("requests using the policies' actions").isGreaterThan(total.get() * 7 / 10);
+    assertThat(ownAction.get())
+        .as("requests using the policies' actions")
+        .isGreaterThan(total.get() * 7 / 10);
     assertThat(ownNamedAction.get())
         .as("requests using the policies' actions other than *")
         .isGreaterThan(total.get() / 2);
@@ -239,7 +246,8 @@ class RequestGeneratorsProperties {
                     .effect(Effect.DENY)
                     .principal(
                         PrincipalClause.aws(
-                            "111122223333", "arn:aws:iam::444455556666:role/service-role/Scheduler"))
+                            "111122223333",
+                            "arn:aws:iam::444455556666:role/service-role/Scheduler"))
                     .action(ActionClause.of("kms:*"))
                     .resource(ResourceClause.of("*"))
                     .build())
@@ -300,45 +308,49 @@ class RequestGeneratorsProperties {
     if (!action.startsWith("kms:") && action.toLowerCase(Locale.ROOT).startsWith("kms:")) {
       features.add("action in another case");
     }
-    request.principal().ifPresentOrElse(
-        principal -> {
-          features.add("principal " + principal);
-          if (principal.contains(":111122223333:") && !principal.contains("Scheduler")) {
-            features.add("another principal of the account");
-          }
-          if (PolicyVocabulary.REQUEST_PRINCIPALS.contains(principal)
-              && !principal.contains(":111122223333:")) {
-            features.add("vocabulary principal");
-          }
-        },
-        () -> features.add("no principal"));
+    request
+        .principal()
+        .ifPresentOrElse(
+            principal -> {
+              features.add("principal " + principal);
+              if (principal.contains(":111122223333:") && !principal.contains("Scheduler")) {
+                features.add("another principal of the account");
+              }
+              if (PolicyVocabulary.REQUEST_PRINCIPALS.contains(principal)
+                  && !principal.contains(":111122223333:")) {
+                features.add("vocabulary principal");
+              }
+            },
+            () -> features.add("no principal"));
     if (request.resource().isEmpty()) {
       features.add("no resource");
     }
     if (!hasKey(request, "kms:viaservice")) {
       features.add("kms:ViaService missing");
     }
-    request.context().forEach(
-        (key, values) -> {
-          if (key.equalsIgnoreCase("kms:ViaService") && !key.equals("kms:ViaService")
-              || key.equalsIgnoreCase("kms:GrantIsForAWSResource")
-                  && !key.equals("kms:GrantIsForAWSResource")) {
-            features.add("key in another case");
-          }
-          if (values.size() > 1) {
-            features.add("several values");
-          }
-          if (values.isEmpty()) {
-            features.add("no values");
-          }
-          for (String value : values) {
-            features.add("value " + value);
-            if (key.equalsIgnoreCase("kms:ViaService")
-                && !PolicyVocabulary.STRINGS.contains(value)) {
-              features.add("mutated ViaService value");
-            }
-          }
-        });
+    request
+        .context()
+        .forEach(
+            (key, values) -> {
+              if (key.equalsIgnoreCase("kms:ViaService") && !key.equals("kms:ViaService")
+                  || key.equalsIgnoreCase("kms:GrantIsForAWSResource")
+                      && !key.equals("kms:GrantIsForAWSResource")) {
+                features.add("key in another case");
+              }
+              if (values.size() > 1) {
+                features.add("several values");
+              }
+              if (values.isEmpty()) {
+                features.add("no values");
+              }
+              for (String value : values) {
+                features.add("value " + value);
+                if (key.equalsIgnoreCase("kms:ViaService")
+                    && !PolicyVocabulary.STRINGS.contains(value)) {
+                  features.add("mutated ViaService value");
+                }
+              }
+            });
     return features;
   }
 }

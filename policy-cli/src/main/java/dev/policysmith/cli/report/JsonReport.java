@@ -156,8 +156,8 @@ public final class JsonReport {
     }
 
     /**
-     * Writes a request member in the command line's request form: principal, action, resource,
-     * and a context whose single values are strings and several values arrays.
+     * Writes a request member in the command line's request form: principal, action, resource, and
+     * a context whose single values are strings and several values arrays.
      */
     public Json request(String name, Request request) {
       generator.writeName(name);

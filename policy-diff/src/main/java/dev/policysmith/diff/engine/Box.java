@@ -15,10 +15,13 @@ import java.util.TreeMap;
 public final class Box {
   /** The calling principal. */
   public static final String PRINCIPAL = "principal";
+
   /** The action. */
   public static final String ACTION = "action";
+
   /** The resource. */
   public static final String RESOURCE = "resource";
+
   /** The prefix of a condition key's dimension. */
   public static final String KEY = "key:";
 
@@ -143,9 +146,9 @@ public final class Box {
   }
 
   /**
-   * Returns whether some choice of values lies in the box: each dimension's candidate values
-   * (none, or an empty list, for absent), tried one at a time. Because a box is a product, this
-   * is whether a request carrying all those values has one reading inside it.
+   * Returns whether some choice of values lies in the box: each dimension's candidate values (none,
+   * or an empty list, for absent), tried one at a time. Because a box is a product, this is whether
+   * a request carrying all those values has one reading inside it.
    */
   public boolean containsAny(Map<String, List<String>> values) {
     for (Map.Entry<String, DimSet> e : dims.entrySet()) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Puts sets back into the words of the policies: a language is described by the patterns written
- * in either policy that it covers, or as a pattern "except" the patterns it leaves out.
+ * Puts sets back into the words of the policies: a language is described by the patterns written in
+ * either policy that it covers, or as a pattern "except" the patterns it leaves out.
  */
 public final class Describer {
   private final Vocabulary vocabulary;
@@ -60,7 +60,10 @@ public final class Describer {
         continue;
       }
       List<String> excluded = excluded(vocab, e.getValue(), set);
-      out.add(excluded.isEmpty() ? "part of " + e.getKey() : e.getKey() + " except " + String.join(", ", excluded));
+      out.add(
+          excluded.isEmpty()
+              ? "part of " + e.getKey()
+              : e.getKey() + " except " + String.join(", ", excluded));
       remainder = remainder.minus(e.getValue());
     }
     if (!remainder.isEmpty()) {
@@ -116,7 +119,8 @@ public final class Describer {
   }
 
   /** The maximal patterns that overlap {@code within} and lie wholly outside {@code set}. */
-  private static List<String> excluded(Map<String, Automaton> vocab, Automaton within, Automaton set) {
+  private static List<String> excluded(
+      Map<String, Automaton> vocab, Automaton within, Automaton set) {
     Map<String, Automaton> outside = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, Automaton> e : vocab.entrySet()) {
       Automaton l = e.getValue();
@@ -125,9 +129,7 @@ public final class Describer {
       }
     }
     Automaton everything = Languages.anyString();
-    return included(outside, everything).stream()
-        .filter(name -> maximal(outside, name))
-        .toList();
+    return included(outside, everything).stream().filter(name -> maximal(outside, name)).toList();
   }
 
   private static boolean maximal(Map<String, Automaton> patterns, String name) {

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The set of values one dimension of a box allows: which strings (or numbers, dates, addresses)
- * a request may carry there, and whether the request may lack the value altogether ({@linkplain
- * #absent() absent}, for a condition key missing from the context or a request without principal
- * or resource).
+ * The set of values one dimension of a box allows: which strings (or numbers, dates, addresses) a
+ * request may carry there, and whether the request may lack the value altogether ({@linkplain
+ * #absent() absent}, for a condition key missing from the context or a request without principal or
+ * resource).
  */
 public abstract class DimSet {
   DimSet() {}

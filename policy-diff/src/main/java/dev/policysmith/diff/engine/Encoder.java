@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * Turns statements into boxes, deciding each dimension exactly as the evaluator does, and records
  * where it could not (policy variables, set operators, a key compared as two kinds of value).
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class Encoder {
@@ -84,14 +85,17 @@ public final class Encoder {
   /**
    * Returns the box of requests a statement matches, ignoring its effect, for a statement of a
    * document in {@code partition} ({@link Partition#ofDocument}: where its bare account ids are
-   * roots). Statements equal but for their Sid and effect get the same box instance, which lets
-   * the engine skip, without any automaton work, a statement that did not change between the two
+   * roots). Statements equal but for their Sid and effect get the same box instance, which lets the
+   * engine skip, without any automaton work, a statement that did not change between the two
    * policies.
    */
   public Box encode(Statement statement, boolean variables, Partition partition) {
     BoxKey key =
         new BoxKey(
-            statement.toBuilder().sid(Optional.of(variables ? "${variables}" : "")).effect(dev.policysmith.model.Effect.ALLOW).build(),
+            statement.toBuilder()
+                .sid(Optional.of(variables ? "${variables}" : ""))
+                .effect(dev.policysmith.model.Effect.ALLOW)
+                .build(),
             partition);
     Box cached = boxes.get(key);
     if (cached != null) {
@@ -129,7 +133,8 @@ public final class Encoder {
    * bare account id what the account's root ARN in {@code partition} matches, a role ARN the role
    * and its assumed-role sessions, any other value itself.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
    *     JSON policy elements: Principal</a>
    */
   public StrSet principals(PrincipalClause clause, Partition partition) {
@@ -149,7 +154,9 @@ public final class Encoder {
       }
     }
     Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
-    return clause.negated() ? StrSet.of(!anonymous, language.complement()) : StrSet.of(anonymous, language);
+    return clause.negated()
+        ? StrSet.of(!anonymous, language.complement())
+        : StrSet.of(anonymous, language);
   }
 
   /**
@@ -168,7 +175,8 @@ public final class Encoder {
     }
     if (Arn.isAccountId(value)) {
       // IAM stores "AWS": "ID" as arn:PARTITION:iam::ID:root, PARTITION being where the policy
-      // lives: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+      // lives:
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
       return principal(type, Arn.accountRoot(partition, value).toString(), partition);
     }
     Arn arn = Arn.tryParse(value).orElse(null);
@@ -178,7 +186,13 @@ public final class Encoder {
     if (arn != null && arn.isRole() && Arn.isAccountId(arn.account())) {
       Automaton sessions =
           Languages.literal(
-                  "arn:" + arn.partition().id() + ":sts::" + arn.account() + ":assumed-role/" + arn.roleName() + "/")
+                  "arn:"
+                      + arn.partition().id()
+                      + ":sts::"
+                      + arn.account()
+                      + ":assumed-role/"
+                      + arn.roleName()
+                      + "/")
               .concatenate(Languages.anyString());
       return Languages.literal(value).union(sessions);
     }
@@ -203,7 +217,8 @@ public final class Encoder {
   /**
    * Returns the actions a clause matches, over every string, ignoring case.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
    *     JSON policy elements: Action</a>
    */
   public StrSet actions(ActionClause clause) {
@@ -231,7 +246,8 @@ public final class Encoder {
   /**
    * Returns the resources a clause matches, case-sensitively.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM
    *     JSON policy elements: Resource</a>
    */
   public StrSet resources(ResourceClause clause, boolean variables) {
@@ -293,7 +309,8 @@ public final class Encoder {
    * missing key makes a positive operator false and a negated one true, {@code IfExists} true,
    * {@code ForAllValues:} true and {@code ForAnyValue:} false.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
    *     JSON policy elements: Condition operators</a>
    */
   public DimSet condition(ConditionOperator operator, KeyCondition key, boolean variables) {
@@ -339,7 +356,10 @@ public final class Encoder {
       default:
         family(dim, "String");
         if (base == BaseOperator.BINARY_EQUALS) {
-          reasons.add("BinaryEquals on " + name + ": base-64 values are compared as text, not as decoded bytes");
+          reasons.add(
+              "BinaryEquals on "
+                  + name
+                  + ": base-64 values are compared as text, not as decoded bytes");
         }
         // Variables are resolved only in String, ARN and Bool values; elsewhere ${...} is text.
         boolean resolves = variables && base != BaseOperator.BINARY_EQUALS;
@@ -446,10 +466,11 @@ public final class Encoder {
   }
 
   /**
-   * Replaces policy variables by {@code *}, a widening reported as inexact: the value of a
-   * variable comes from the request, tying two dimensions together, which a box cannot express.
+   * Replaces policy variables by {@code *}, a widening reported as inexact: the value of a variable
+   * comes from the request, tying two dimensions together, which a box cannot express.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
    *     policy elements: Variables and tags</a>
    */
   private String unvariable(String text, boolean variables, String where) {

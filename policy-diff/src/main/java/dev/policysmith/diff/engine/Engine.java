@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes the requests one policy allows and another does not, as boxes. A policy allows the
- * union of its Allow boxes minus the union of its Deny boxes (an explicit deny overrides any
- * allow), so what {@code to} allows beyond {@code from} is, for each Allow box {@code a} of
- * {@code to}: {@code a} minus the Deny boxes of {@code to} minus the Allow boxes of {@code from},
- * plus {@code a} intersected with each Deny box of {@code from}, minus the Deny boxes of {@code to}.
+ * Computes the requests one policy allows and another does not, as boxes. A policy allows the union
+ * of its Allow boxes minus the union of its Deny boxes (an explicit deny overrides any allow), so
+ * what {@code to} allows beyond {@code from} is, for each Allow box {@code a} of {@code to}: {@code
+ * a} minus the Deny boxes of {@code to} minus the Allow boxes of {@code from}, plus {@code a}
+ * intersected with each Deny box of {@code from}, minus the Deny boxes of {@code to}.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 public final class Engine {

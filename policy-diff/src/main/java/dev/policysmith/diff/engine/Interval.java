@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * An interval of decimal numbers; a {@code null} bound is unbounded. Over a discrete domain
  * (addresses, milliseconds) intervals are kept closed, so emptiness is {@code lo > hi}.
  */
-record Interval(@Nullable BigDecimal lo, boolean loClosed, @Nullable BigDecimal hi, boolean hiClosed) {
+record Interval(
+    @Nullable BigDecimal lo, boolean loClosed, @Nullable BigDecimal hi, boolean hiClosed) {
   static final Interval ALL = new Interval(null, false, null, false);
 
   static Interval point(BigDecimal value) {
@@ -39,13 +40,15 @@ record Interval(@Nullable BigDecimal lo, boolean loClosed, @Nullable BigDecimal 
   Interval intersect(Interval o) {
     BigDecimal l = lo;
     boolean lc = loClosed;
-    if (o.lo != null && (l == null || o.lo.compareTo(l) > 0 || (o.lo.compareTo(l) == 0 && !o.loClosed))) {
+    if (o.lo != null
+        && (l == null || o.lo.compareTo(l) > 0 || (o.lo.compareTo(l) == 0 && !o.loClosed))) {
       l = o.lo;
       lc = o.loClosed;
     }
     BigDecimal h = hi;
     boolean hc = hiClosed;
-    if (o.hi != null && (h == null || o.hi.compareTo(h) < 0 || (o.hi.compareTo(h) == 0 && !o.hiClosed))) {
+    if (o.hi != null
+        && (h == null || o.hi.compareTo(h) < 0 || (o.hi.compareTo(h) == 0 && !o.hiClosed))) {
       h = o.hi;
       hc = o.hiClosed;
     }

@@ -31,7 +31,9 @@ public final class Languages {
     return BasicAutomata.makeString(text);
   }
 
-  /** Returns the language holding only {@code text}, compared ignoring case as the evaluator does. */
+  /**
+   * Returns the language holding only {@code text}, compared ignoring case as the evaluator does.
+   */
   public static Automaton literalIgnoringCase(String text) {
     List<Automaton> parts = new ArrayList<>();
     for (int i = 0; i < text.length(); i++) {
@@ -42,17 +44,16 @@ public final class Languages {
 
   /**
    * Returns the language of a {@code *}/{@code ?} pattern: {@code *} any run of characters, {@code
-   * ?} any one character, every other character itself (or, when {@code ignoreCase}, any
-   * character equal to it ignoring case).
+   * ?} any one character, every other character itself (or, when {@code ignoreCase}, any character
+   * equal to it ignoring case).
    */
   public static Automaton glob(String pattern, boolean ignoreCase) {
     return glob(pattern, ignoreCase, BasicAutomata.makeAnyChar());
   }
 
   /**
-   * Returns the language of a {@code *}/{@code ?} pattern whose wildcards stand only for
-   * characters of {@code wildcardChar}, for the ARN components that {@code *} does not cross a
-   * colon in.
+   * Returns the language of a {@code *}/{@code ?} pattern whose wildcards stand only for characters
+   * of {@code wildcardChar}, for the ARN components that {@code *} does not cross a colon in.
    */
   public static Automaton glob(String pattern, boolean ignoreCase, Automaton wildcardChar) {
     List<Automaton> parts = new ArrayList<>();
@@ -72,9 +73,9 @@ public final class Languages {
   }
 
   /**
-   * Folds a string to its canonical case: each character to {@code
-   * toLowerCase(toUpperCase(c))}. Two characters are equal ignoring case by the evaluator's rule
-   * exactly when their folds are equal, so matching ignoring case is matching folded strings.
+   * Folds a string to its canonical case: each character to {@code toLowerCase(toUpperCase(c))}.
+   * Two characters are equal ignoring case by the evaluator's rule exactly when their folds are
+   * equal, so matching ignoring case is matching folded strings.
    */
   public static String fold(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -89,8 +90,8 @@ public final class Languages {
       ThreadLocal.withInitial(FOLDED_STRINGS::clone);
 
   /**
-   * Returns the strings made only of folded characters, where folded languages live: one
-   * instance per thread, which callers must not change (dk.brics reads renumber states).
+   * Returns the strings made only of folded characters, where folded languages live: one instance
+   * per thread, which callers must not change (dk.brics reads renumber states).
    */
   public static Automaton foldedStrings() {
     return FOLDED_COPY.get();

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A set of values of a numeric, date or IP address condition key: intervals of the parsed values,
- * whether values that do not parse as that kind are members ({@code other}), and whether absence
- * is a member.
+ * whether values that do not parse as that kind are members ({@code other}), and whether absence is
+ * a member.
  */
 public final class RangeSet extends DimSet {
   private final ValueKind kind;
@@ -151,7 +151,8 @@ public final class RangeSet extends DimSet {
     }
     list.sort(
         Comparator.comparing(
-                (Interval i) -> i.lo(), Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder()))
+                (Interval i) -> i.lo(),
+                Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder()))
             .thenComparing(i -> !i.loClosed()));
     List<Interval> out = new ArrayList<>();
     for (Interval i : list) {

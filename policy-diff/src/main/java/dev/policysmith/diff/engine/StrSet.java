@@ -28,8 +28,8 @@ public final class StrSet extends DimSet {
   }
 
   /**
-   * Returns a set of strings compared ignoring case: its language holds folded strings, and
-   * values are folded before they are looked up.
+   * Returns a set of strings compared ignoring case: its language holds folded strings, and values
+   * are folded before they are looked up.
    */
   public static StrSet folded(Automaton language) {
     return new StrSet(false, Languages.minimal(language), true);
@@ -86,7 +86,10 @@ public final class StrSet extends DimSet {
       if (s.language.isTotal()) {
         return new StrSet(false, language, folded);
       }
-      return new StrSet(absent && s.absent, Languages.minimal(language.intersection(s.language)), folded || s.folded);
+      return new StrSet(
+          absent && s.absent,
+          Languages.minimal(language.intersection(s.language)),
+          folded || s.folded);
     }
     return other.intersect(this);
   }
@@ -106,7 +109,9 @@ public final class StrSet extends DimSet {
     }
     // A folded set may hold strings no folded value ever is (the complement of a pattern holds
     // "KMS:DECRYPT"); only folded strings count.
-    return folded && !language.isTotal() && language.intersection(Languages.foldedStrings()).isEmpty();
+    return folded
+        && !language.isTotal()
+        && language.intersection(Languages.foldedStrings()).isEmpty();
   }
 
   @Override

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The ordered kinds of condition value: numbers, dates (as epoch milliseconds) and IP addresses
  * (IPv4 below 2^32, IPv6 above it), each with how request values parse and examples print.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
  *     JSON policy elements: Condition operators</a>
  */
 public enum ValueKind {
@@ -47,8 +48,8 @@ public enum ValueKind {
   }
 
   /**
-   * Parses a request or policy value, or empty when it is not a value of this kind, exactly as
-   * the evaluator does: numbers as {@link BigDecimal} (up to 100 characters), dates as ISO 8601 or
+   * Parses a request or policy value, or empty when it is not a value of this kind, exactly as the
+   * evaluator does: numbers as {@link BigDecimal} (up to 100 characters), dates as ISO 8601 or
    * epoch seconds (in nanoseconds since the epoch here), addresses as dotted quads or IPv6 text.
    */
   public Optional<BigDecimal> parse(String text) {
@@ -57,15 +58,19 @@ public enum ValueKind {
         return Optional.ofNullable(ConditionValues.number(text));
       case DATE:
         return Optional.ofNullable(ConditionValues.date(text))
-            .map(i -> BigDecimal.valueOf(i.getEpochSecond()).scaleByPowerOfTen(9).add(BigDecimal.valueOf(i.getNano())));
+            .map(
+                i ->
+                    BigDecimal.valueOf(i.getEpochSecond())
+                        .scaleByPowerOfTen(9)
+                        .add(BigDecimal.valueOf(i.getNano())));
       default:
         return parseAddress(text);
     }
   }
 
   /**
-   * Parses a policy value of this kind to the interval it stands for: a point, or for an IP
-   * address a CIDR block.
+   * Parses a policy value of this kind to the interval it stands for: a point, or for an IP address
+   * a CIDR block.
    */
   Optional<Interval> parseRange(String text) {
     if (this != IP) {

@@ -30,7 +30,8 @@ public final class Vocabulary {
   /** Returns the patterns written for a dimension with their languages, where they have one. */
   public Map<String, Automaton> languages(String dim) {
     Map<String, Automaton> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Optional<Automaton>> e : patterns.getOrDefault(dim, Map.of()).entrySet()) {
+    for (Map.Entry<String, Optional<Automaton>> e :
+        patterns.getOrDefault(dim, Map.of()).entrySet()) {
       e.getValue().ifPresent(a -> out.put(e.getKey(), a));
     }
     return out;

@@ -50,8 +50,8 @@ public final class Atomizer {
   /**
    * Returns the atomic grants of every statement of {@code document}, dropping none.
    *
-   * @throws PolicyTooComplexException if there would be more than {@code budget} of them; the
-   *     count is taken before any grant is built, so a hostile document fails fast
+   * @throws PolicyTooComplexException if there would be more than {@code budget} of them; the count
+   *     is taken before any grant is built, so a hostile document fails fast
    */
   public static List<Box> atomize(PolicyDocument document, long budget) {
     Partition partition = Partition.ofDocument(document);
@@ -85,7 +85,14 @@ public final class Atomizer {
       for (Clause resource : resources) {
         for (Clause principal : principals) {
           for (List<ConditionEntry> condition : conditionAtoms) {
-            out.add(new Box(statement.effect(), statement.sid(), action, resource, principal, List.copyOf(condition)));
+            out.add(
+                new Box(
+                    statement.effect(),
+                    statement.sid(),
+                    action,
+                    resource,
+                    principal,
+                    List.copyOf(condition)));
           }
         }
       }
@@ -102,7 +109,8 @@ public final class Atomizer {
       // adds nothing to the union, so it may go, but the set is never split or joined.
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
       return List.of(
-          Clause.of(Clause.Kind.NEGATED, Clause.FOLD_THEN_EXACT, Dominance.maximalPatterns(patterns)));
+          Clause.of(
+              Clause.Kind.NEGATED, Clause.FOLD_THEN_EXACT, Dominance.maximalPatterns(patterns)));
     }
     return singletons(patterns, Clause.FOLD_THEN_EXACT);
   }
@@ -127,12 +135,15 @@ public final class Atomizer {
     }
     PrincipalClause clause = principal.get();
     if (clause.anyone()) {
-      return List.of(new Clause(clause.negated() ? Clause.Kind.NEGATED_ANYONE : Clause.Kind.ANYONE, new TreeSet<>()));
+      return List.of(
+          new Clause(
+              clause.negated() ? Clause.Kind.NEGATED_ANYONE : Clause.Kind.ANYONE, new TreeSet<>()));
     }
     Set<String> values = new LinkedHashSet<>();
     for (PrincipalEntry entry : clause.entries()) {
       for (String value : entry.values()) {
-        values.add(encodePrincipal(entry.type(), normalizePrincipal(entry.type(), value, partition)));
+        values.add(
+            encodePrincipal(entry.type(), normalizePrincipal(entry.type(), value, partition)));
       }
     }
     if (clause.negated()) {
@@ -154,7 +165,8 @@ public final class Atomizer {
     return out;
   }
 
-  private static List<ConditionEntry> conditions(Optional<ConditionBlock> condition, boolean escape) {
+  private static List<ConditionEntry> conditions(
+      Optional<ConditionBlock> condition, boolean escape) {
     List<ConditionEntry> entries = new ArrayList<>();
     if (condition.isEmpty()) {
       return entries;
@@ -184,8 +196,12 @@ public final class Atomizer {
         // compare whole sets, so neither splits.
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
         boolean splittable =
-            !block.operator().negated() && block.operator().qualifier().isEmpty() && !values.isEmpty();
-        unique.add(ConditionEntry.of(operator, collides ? key.key() : foldPrefix(key.key()), values, splittable));
+            !block.operator().negated()
+                && block.operator().qualifier().isEmpty()
+                && !values.isEmpty();
+        unique.add(
+            ConditionEntry.of(
+                operator, collides ? key.key() : foldPrefix(key.key()), values, splittable));
       }
     }
     entries.addAll(unique);
@@ -194,7 +210,10 @@ public final class Atomizer {
   }
 
   private static void splitConditions(
-      List<ConditionEntry> entries, int index, List<ConditionEntry> chosen, List<List<ConditionEntry>> out) {
+      List<ConditionEntry> entries,
+      int index,
+      List<ConditionEntry> chosen,
+      List<List<ConditionEntry>> out) {
     if (index == entries.size()) {
       out.add(new ArrayList<>(chosen));
       return;
@@ -217,7 +236,8 @@ public final class Atomizer {
    * Returns whether values of this operator may hold policy variables: the String, ARN and Bool
    * operators, as the condition operators page marks them (the evaluator agrees).
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
    *     policy elements: Variables and tags</a>
    */
   static boolean takesVariables(BaseOperator operator) {
@@ -244,7 +264,8 @@ public final class Atomizer {
    * prefixes are lower case and compared case-insensitively, so {@code SNS:Publish} and {@code
    * sns:Publish} are one action.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
    *     JSON policy elements: Action</a>
    */
   static String foldPrefix(String name) {
@@ -260,7 +281,10 @@ public final class Atomizer {
   }
 
   static String encodeValue(ConditionValue value, boolean escape) {
-    String text = escape && value.kind() == ConditionValue.Kind.STRING ? escapeVariables(value.text()) : value.text();
+    String text =
+        escape && value.kind() == ConditionValue.Kind.STRING
+            ? escapeVariables(value.text())
+            : value.text();
     return switch (value.kind()) {
       case STRING -> "S" + text;
       case BOOLEAN -> "B" + text;
@@ -272,7 +296,8 @@ public final class Atomizer {
    * Returns an {@code AWS} principal with a bare account id written as the account's root ARN,
    * which IAM treats as the same principal.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
    *     JSON policy elements: Principal</a>
    */
   static String normalizePrincipal(PrincipalType type, String value, Partition partition) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * A statement in the canonical engine's terms: the product of one set per dimension. An atomic
  * grant is a box whose positive sets and splittable condition values all have one member; the
- * statements of a canonical document are boxes that are unions of atomic grants along one
- * dimension at a time, which is why each one decides exactly as the grants it holds.
+ * statements of a canonical document are boxes that are unions of atomic grants along one dimension
+ * at a time, which is why each one decides exactly as the grants it holds.
  *
  * @param effect the effect
  * @param sid the Sid, if any
@@ -53,7 +53,13 @@ public record Box(
   }
 
   Box withConditions(List<ConditionEntry> entries) {
-    return new Box(effect, sid, action, resource, principal, Collections.unmodifiableList(new ArrayList<>(entries)));
+    return new Box(
+        effect,
+        sid,
+        action,
+        resource,
+        principal,
+        Collections.unmodifiableList(new ArrayList<>(entries)));
   }
 
   Box withoutSid() {
@@ -61,8 +67,8 @@ public record Box(
   }
 
   /**
-   * A total order on boxes, so that canonical statements come out in one order whatever order
-   * their grants came in: Sid (none first), effect, then each dimension's kind and values, then the
+   * A total order on boxes, so that canonical statements come out in one order whatever order their
+   * grants came in: Sid (none first), effect, then each dimension's kind and values, then the
    * conditions.
    */
   static final Comparator<Box> ORDER =

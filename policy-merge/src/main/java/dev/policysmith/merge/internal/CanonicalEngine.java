@@ -28,8 +28,8 @@ import java.util.Set;
 
 /**
  * The canonical merge: atomise every input, settle Sid conflicts, drop covered grants, regroup,
- * sort and build the document. The result is a function of the set of grants the inputs hold, so
- * it is idempotent, commutative and associative by construction.
+ * sort and build the document. The result is a function of the set of grants the inputs hold, so it
+ * is idempotent, commutative and associative by construction.
  */
 public final class CanonicalEngine {
   private CanonicalEngine() {}
@@ -42,7 +42,8 @@ public final class CanonicalEngine {
    * @throws PolicyTooComplexException if the documents hold more than {@link
    *     PolicyTooComplexException#MAX_GRANTS} atomic grants
    */
-  public static PolicyDocument merge(List<PolicyDocument> documents, boolean joinAcrossSids, boolean overrideSids) {
+  public static PolicyDocument merge(
+      List<PolicyDocument> documents, boolean joinAcrossSids, boolean overrideSids) {
     List<List<Box>> perDocument = new ArrayList<>();
     long budget = PolicyTooComplexException.MAX_GRANTS;
     for (PolicyDocument document : documents) {
@@ -97,7 +98,8 @@ public final class CanonicalEngine {
         firstDocument.putIfAbsent(sid, i);
         if (earlier != null && !earlier.equals(content) && !overrideSids) {
           throw new SidConflictException(
-              sid, "in documents " + (firstDocument.get(sid) + 1) + " and " + (i + 1) + " of the merge");
+              sid,
+              "in documents " + (firstDocument.get(sid) + 1) + " and " + (i + 1) + " of the merge");
         }
         lastDocument.put(sid, i);
       }
@@ -119,13 +121,15 @@ public final class CanonicalEngine {
     Statement.Builder builder = Statement.builder().effect(box.effect());
     box.sid().ifPresent(builder::sid);
     toPrincipal(box.principal()).ifPresent(builder::principal);
-    ActionClause.Builder action = ActionClause.builder().negated(box.action().kind() == Clause.Kind.NEGATED);
+    ActionClause.Builder action =
+        ActionClause.builder().negated(box.action().kind() == Clause.Kind.NEGATED);
     for (String pattern : box.action().values()) {
       action.addPattern(ActionPattern.of(pattern));
     }
     builder.action(action.build());
     if (box.resource().kind() != Clause.Kind.ABSENT) {
-      ResourceClause.Builder resource = ResourceClause.builder().negated(box.resource().kind() == Clause.Kind.NEGATED);
+      ResourceClause.Builder resource =
+          ResourceClause.builder().negated(box.resource().kind() == Clause.Kind.NEGATED);
       for (String pattern : box.resource().values()) {
         resource.addPattern(ResourcePattern.of(pattern));
       }
@@ -154,8 +158,11 @@ public final class CanonicalEngine {
       PrincipalType type = PrincipalType.fromKey(encoded.substring(0, newline)).orElseThrow();
       byType.computeIfAbsent(type, k -> new ArrayList<>()).add(encoded.substring(newline + 1));
     }
-    PrincipalClause.Builder builder = PrincipalClause.builder().negated(clause.kind() == Clause.Kind.NEGATED);
-    byType.forEach((type, values) -> builder.addEntry(PrincipalEntry.builder().type(type).addAllValues(values).build()));
+    PrincipalClause.Builder builder =
+        PrincipalClause.builder().negated(clause.kind() == Clause.Kind.NEGATED);
+    byType.forEach(
+        (type, values) ->
+            builder.addEntry(PrincipalEntry.builder().type(type).addAllValues(values).build()));
     return Optional.of(builder.build());
   }
 

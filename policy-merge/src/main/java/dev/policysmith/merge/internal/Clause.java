@@ -29,7 +29,9 @@ public record Clause(Kind kind, SortedSet<String> values) {
     NEGATED_ANYONE
   }
 
-  /** Orders action patterns case-insensitively first, so that spellings of one action sit together. */
+  /**
+   * Orders action patterns case-insensitively first, so that spellings of one action sit together.
+   */
   public static final Comparator<String> FOLD_THEN_EXACT =
       String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
 
@@ -47,7 +49,9 @@ public record Clause(Kind kind, SortedSet<String> values) {
     return kind == Kind.POSITIVE;
   }
 
-  /** Returns this clause's kind with no values: the placeholder a grouping key puts in its place. */
+  /**
+   * Returns this clause's kind with no values: the placeholder a grouping key puts in its place.
+   */
   Clause blank() {
     return new Clause(kind, Collections.emptySortedSet());
   }

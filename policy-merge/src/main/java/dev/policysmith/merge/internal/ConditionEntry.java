@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * @param splittable whether the values are alternatives that may be split into atoms and joined
  *     again: a positive operator without set qualifier and at least one value
  */
-public record ConditionEntry(String operator, String key, SortedSet<String> values, boolean splittable) {
+public record ConditionEntry(
+    String operator, String key, SortedSet<String> values, boolean splittable) {
   /** Orders entries by operator, then key (case-insensitively first), then values. */
   static final Comparator<ConditionEntry> ORDER =
       Comparator.comparing(ConditionEntry::operator)
@@ -38,8 +39,10 @@ public record ConditionEntry(String operator, String key, SortedSet<String> valu
     return Boolean.compare(x.hasNext(), y.hasNext());
   }
 
-  static ConditionEntry of(String operator, String key, Collection<String> values, boolean splittable) {
-    return new ConditionEntry(operator, key, Collections.unmodifiableSortedSet(new TreeSet<>(values)), splittable);
+  static ConditionEntry of(
+      String operator, String key, Collection<String> values, boolean splittable) {
+    return new ConditionEntry(
+        operator, key, Collections.unmodifiableSortedSet(new TreeSet<>(values)), splittable);
   }
 
   /** Returns the identity of the (operator, key) pair, the dimension a join runs along. */

@@ -28,7 +28,10 @@ public final class Dominance {
     Set<Box> out = new HashSet<>();
     for (Box atom : new HashSet<>(atoms)) {
       if (atom.action().joinable()) {
-        byRest.computeIfAbsent(atom.with(Box.Dimension.ACTION, atom.action().blank()), k -> new ArrayList<>()).add(atom);
+        byRest
+            .computeIfAbsent(
+                atom.with(Box.Dimension.ACTION, atom.action().blank()), k -> new ArrayList<>())
+            .add(atom);
       } else {
         out.add(atom);
       }
@@ -56,7 +59,8 @@ public final class Dominance {
    * Returns the patterns of {@code patterns} that no other covers, case-insensitively, as IAM
    * matches actions.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
    *     JSON policy elements: Action</a>
    */
   public static Set<String> maximalPatterns(Collection<String> patterns) {

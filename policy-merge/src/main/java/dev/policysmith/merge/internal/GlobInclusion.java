@@ -14,13 +14,14 @@ import java.util.Set;
  * included in {@code kms:ReEncrypt*} ({@code kms:ReadX} tells them apart).
  *
  * <p>The larger pattern is run as a nondeterministic automaton over sets of its positions; the
- * smaller pattern is walked symbolically: a literal steps every position, {@code ?} must succeed for
- * every character (each literal of the larger pattern, plus one character it does not name), and
- * {@code *} must succeed from every set of positions reachable by any string. Results are memoised
- * per (position in the smaller pattern, set of positions), which bounds the work by the sets that
- * actually occur.
+ * smaller pattern is walked symbolically: a literal steps every position, {@code ?} must succeed
+ * for every character (each literal of the larger pattern, plus one character it does not name),
+ * and {@code *} must succeed from every set of positions reachable by any string. Results are
+ * memoised per (position in the smaller pattern, set of positions), which bounds the work by the
+ * sets that actually occur.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
  *     JSON policy elements: Action</a>
  */
 public final class GlobInclusion {

@@ -74,7 +74,10 @@ public final class Regrouper {
         out.add(box);
         continue;
       }
-      groups.merge(box.with(dimension, clause.blank()), box, (a, b) -> a.with(dimension, a.get(dimension).union(b.get(dimension))));
+      groups.merge(
+          box.with(dimension, clause.blank()),
+          box,
+          (a, b) -> a.with(dimension, a.get(dimension).union(b.get(dimension))));
     }
     out.addAll(groups.values());
     return out;

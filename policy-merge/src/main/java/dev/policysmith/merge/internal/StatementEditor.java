@@ -31,7 +31,8 @@ public final class StatementEditor {
    * @throws SidConflictException when a statement conflicts with the one of its Sid and {@code
    *     replace} is false
    */
-  public static PolicyDocument addStatements(PolicyDocument document, List<Statement> statements, boolean replace) {
+  public static PolicyDocument addStatements(
+      PolicyDocument document, List<Statement> statements, boolean replace) {
     List<Statement> current = new ArrayList<>(document.statements());
     for (Statement statement : statements) {
       if (statement.sid().isEmpty()) {
@@ -86,7 +87,10 @@ public final class StatementEditor {
    * extended statement decides as both together.
    */
   private static Optional<Statement> extendPrincipals(Statement existing, Statement added) {
-    if (!Statement.builder().from(existing).principal(Optional.empty()).build()
+    if (!Statement.builder()
+        .from(existing)
+        .principal(Optional.empty())
+        .build()
         .equals(Statement.builder().from(added).principal(Optional.empty()).build())) {
       return Optional.empty();
     }
@@ -113,12 +117,16 @@ public final class StatementEditor {
           continue;
         }
         if (at < 0) {
-          entries.add(PrincipalEntry.builder().type(entry.type()).addValue(value).scalar(entry.scalar()).build());
+          entries.add(
+              PrincipalEntry.builder()
+                  .type(entry.type())
+                  .addValue(value)
+                  .scalar(entry.scalar())
+                  .build());
         } else {
           PrincipalEntry target = entries.get(at);
           entries.set(
-              at,
-              PrincipalEntry.builder().from(target).addValue(value).scalar(false).build());
+              at, PrincipalEntry.builder().from(target).addValue(value).scalar(false).build());
         }
       }
     }
@@ -131,14 +139,18 @@ public final class StatementEditor {
    * added}, when the two differ only there and the key is under a positive operator without set
    * qualifier, whose values are alternatives.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html">Multivalued
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html">Multivalued
    *     context keys</a>
    */
   private static Optional<Statement> extendCondition(Statement existing, Statement added) {
     if (existing.condition().isEmpty() || added.condition().isEmpty()) {
       return Optional.empty();
     }
-    if (!Statement.builder().from(existing).condition(Optional.empty()).build()
+    if (!Statement.builder()
+        .from(existing)
+        .condition(Optional.empty())
+        .build()
         .equals(Statement.builder().from(added).condition(Optional.empty()).build())) {
       return Optional.empty();
     }
@@ -177,7 +189,11 @@ public final class StatementEditor {
           }
         }
         rebuilt.addKey(
-            KeyCondition.builder().from(key).values(values).scalar(key.scalar() && values.size() == 1).build());
+            KeyCondition.builder()
+                .from(key)
+                .values(values)
+                .scalar(key.scalar() && values.size() == 1)
+                .build());
       }
       condition.addOperator(rebuilt.build());
     }

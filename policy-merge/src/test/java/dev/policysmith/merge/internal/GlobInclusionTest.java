@@ -31,14 +31,16 @@ class GlobInclusionTest {
         Arguments.of("kms:?", "kms:??", false),
         Arguments.of("s3:Get*Acl", "s3:Get*", true),
         Arguments.of("s3:*Object*", "s3:*Object", false),
-        // Dotless ı upper-cases to I: the model's matcher folds them together, so inclusion must too.
+        // Dotless ı upper-cases to I: the model's matcher folds them together, so inclusion must
+        // too.
         Arguments.of("iam:I*", "iam:ı*", true),
         Arguments.of("iam:i*", "iam:İ*", true));
   }
 
   @ParameterizedTest
   @MethodSource("cases")
-  void includes_globPair_decidesLanguageInclusionIgnoringCase(String sub, String sup, boolean expected) {
+  void includes_globPair_decidesLanguageInclusionIgnoringCase(
+      String sub, String sup, boolean expected) {
     assertThat(GlobInclusion.includes(sub, sup)).as("%s ⊆ %s", sub, sup).isEqualTo(expected);
   }
 }

@@ -9,8 +9,8 @@ import org.immutables.value.Value;
  * six components. The resource component may itself hold colons and slashes. {@code toString()}
  * gives back the ARN text; {@code equals} compares components exactly (ARNs are case-sensitive).
  *
- * <p>This type is for concrete ARNs, such as principals and key ARNs; wildcard patterns in a
- * {@code Resource} element are matched by the evaluator instead.
+ * <p>This type is for concrete ARNs, such as principals and key ARNs; wildcard patterns in a {@code
+ * Resource} element are matched by the evaluator instead.
  *
  * <pre>{@code
  * Arn role = Arn.parse("arn:aws:iam::111122223333:role/path/Scheduler");
@@ -51,10 +51,15 @@ public abstract class Arn {
   public static Arn parse(String text) {
     String[] parts = text.split(":", 6);
     if (parts.length < 6) {
-      throw invalid(text, "must have six colon-separated parts, arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE");
+      throw invalid(
+          text,
+          "must have six colon-separated parts, arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE");
     }
     if (!parts[0].equals("arn")) {
-      throw invalid(text, "must start with \"arn:\" but started with " + PolicyFormatException.quote(parts[0] + ":"));
+      throw invalid(
+          text,
+          "must start with \"arn:\" but started with "
+              + PolicyFormatException.quote(parts[0] + ":"));
     }
     Partition partition =
         Partition.fromId(parts[1])
@@ -243,7 +248,8 @@ public abstract class Arn {
   }
 
   private static PolicyFormatException invalid(String text, String problem) {
-    return new PolicyFormatException("ARN " + PolicyFormatException.quote(text) + " is invalid: " + problem);
+    return new PolicyFormatException(
+        "ARN " + PolicyFormatException.quote(text) + " is invalid: " + problem);
   }
 
   /** Returns the ARN text. */

@@ -115,25 +115,25 @@ public enum Partition {
   }
 
   /**
-   * Returns the partition a policy document lives in, as far as the document itself tells: the
-   * one partition that its principal and resource ARNs name (in {@code Principal}, {@code
+   * Returns the partition a policy document lives in, as far as the document itself tells: the one
+   * partition that its principal and resource ARNs name (in {@code Principal}, {@code
    * NotPrincipal}, {@code Resource} and {@code NotResource}), or {@link #AWS} when they name none
    * or more than one. ARN patterns whose partition is a wildcard name none.
    *
    * <p>This is what a bare account id in the document means. IAM treats {@code "AWS":
-   * "111122223333"} and {@code "AWS": "arn:aws:iam::111122223333:root"} the same way ("The
-   * account ARN and the shortened account ID behave the same way") and stores the ARN form: the
-   * root of that account in the partition the policy is attached in. Offline, the document's own
-   * ARNs are the only witness of that partition, so the evaluator, the canonical form and the diff
-   * all read a bare account id as {@code arn:PARTITION:iam::ID:root} with {@code PARTITION} this
-   * value.
+   * "111122223333"} and {@code "AWS": "arn:aws:iam::111122223333:root"} the same way ("The account
+   * ARN and the shortened account ID behave the same way") and stores the ARN form: the root of
+   * that account in the partition the policy is attached in. Offline, the document's own ARNs are
+   * the only witness of that partition, so the evaluator, the canonical form and the diff all read
+   * a bare account id as {@code arn:PARTITION:iam::ID:root} with {@code PARTITION} this value.
    *
    * <pre>{@code
    * Partition partition = Partition.ofDocument(keyPolicy);
    * Arn root = Arn.accountRoot(partition, "111122223333");
    * }</pre>
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">IAM
    *     JSON policy elements: Principal, AWS account principals</a>
    */
   public static Partition ofDocument(PolicyDocument document) {
@@ -143,7 +143,9 @@ public enum Partition {
           .principal()
           .ifPresent(
               clause ->
-                  clause.entries().forEach(entry -> entry.values().forEach(v -> addNamed(v, named))));
+                  clause
+                      .entries()
+                      .forEach(entry -> entry.values().forEach(v -> addNamed(v, named))));
       statement
           .resource()
           .ifPresent(clause -> clause.patterns().forEach(p -> addNamed(p.value(), named)));

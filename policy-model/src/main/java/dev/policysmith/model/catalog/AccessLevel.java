@@ -4,7 +4,8 @@ package dev.policysmith.model.catalog;
  * The access level AWS assigns an action in the Service Authorization Reference: what kind of
  * access the action gives.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html">Access
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html">Access
  *     level classifications</a>
  */
 public enum AccessLevel {

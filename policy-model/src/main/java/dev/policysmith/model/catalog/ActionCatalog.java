@@ -19,8 +19,8 @@ import java.util.Optional;
  * condition key ever apply to these actions.
  *
  * <p>Lookups ignore case, as IAM does for service prefixes and action names, and answer in AWS's
- * casing. A catalogue is a snapshot: AWS adds actions, so an expansion is what a pattern matches
- * on {@link #date()}, not forever. Implementations are immutable and thread-safe.
+ * casing. A catalogue is a snapshot: AWS adds actions, so an expansion is what a pattern matches on
+ * {@link #date()}, not forever. Implementations are immutable and thread-safe.
  *
  * <pre>{@code
  * ActionCatalog catalog = IamCatalog.bundled();
@@ -28,7 +28,8 @@ import java.util.Optional;
  * catalog.action("KMS:decrypt").map(CatalogAction::qualifiedName);   // kms:Decrypt
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
+ * @see <a
+ *     href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
  *     resources, and condition keys for AWS services</a>
  */
 public interface ActionCatalog {
@@ -53,8 +54,8 @@ public interface ActionCatalog {
   }
 
   /**
-   * Returns the resource types of the action {@code service:Name}, or an empty list when the
-   * action is unknown or acts on {@code "*"} only.
+   * Returns the resource types of the action {@code service:Name}, or an empty list when the action
+   * is unknown or acts on {@code "*"} only.
    */
   default List<ResourceType> resourceTypes(String qualifiedName) {
     Optional<CatalogAction> action = action(qualifiedName);
@@ -77,7 +78,8 @@ public interface ActionCatalog {
    * Returns the actions {@code pattern} matches today, ordered by service prefix then name, as
    * {@link ActionPattern#matches(String)} decides ({@code *} and {@code ?}, ignoring case).
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html">IAM
    *     JSON policy elements: Action</a>
    */
   default List<CatalogAction> expand(ActionPattern pattern) {
@@ -100,15 +102,17 @@ public interface ActionCatalog {
 
   /**
    * Returns the actions of one service that match none of {@code patterns}: what a {@code
-   * NotAction} of those patterns grants within that service today, ordered by name. Empty when
-   * the service is unknown.
+   * NotAction} of those patterns grants within that service today, ordered by name. Empty when the
+   * service is unknown.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html">IAM
    *     JSON policy elements: NotAction</a>
    */
   default List<CatalogAction> expandNot(String servicePrefix, Collection<ActionPattern> patterns) {
     List<CatalogAction> matched = new ArrayList<>();
-    for (CatalogAction action : service(servicePrefix).map(CatalogService::actions).orElse(List.of())) {
+    for (CatalogAction action :
+        service(servicePrefix).map(CatalogService::actions).orElse(List.of())) {
       if (patterns.stream().noneMatch(p -> p.matches(action.qualifiedName()))) {
         matched.add(action);
       }
@@ -118,8 +122,8 @@ public interface ActionCatalog {
 
   /**
    * Returns the actions an {@code Action} or {@code NotAction} element matches today, each once,
-   * ordered by service prefix then name. A {@code NotAction} gives every catalogued action of
-   * every service that matches none of its patterns.
+   * ordered by service prefix then name. A {@code NotAction} gives every catalogued action of every
+   * service that matches none of its patterns.
    */
   default List<CatalogAction> expand(ActionClause clause) {
     Map<String, CatalogAction> matched = new LinkedHashMap<>();
@@ -151,7 +155,8 @@ public interface ActionCatalog {
    * AccessLevel} order and actions in {@link #expand(ActionClause)} order; levels without actions
    * are left out.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html">Access
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html">Access
    *     level classifications</a>
    */
   default Map<AccessLevel, List<CatalogAction>> accessLevels(ActionClause clause) {
@@ -169,13 +174,13 @@ public interface ActionCatalog {
   }
 
   /**
-   * Returns whether the condition key {@code key} can be present in a request for the action
-   * {@code service:Name}: it is one of the action's own keys, a key of one of its resource types,
-   * or a global key. Templates match any text in their placeholders, so {@code
-   * aws:ResourceTag/Project} applies wherever {@code aws:ResourceTag/${TagKey}} does. False for an
-   * unknown action.
+   * Returns whether the condition key {@code key} can be present in a request for the action {@code
+   * service:Name}: it is one of the action's own keys, a key of one of its resource types, or a
+   * global key. Templates match any text in their placeholders, so {@code aws:ResourceTag/Project}
+   * applies wherever {@code aws:ResourceTag/${TagKey}} does. False for an unknown action.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html">AWS
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html">AWS
    *     global condition context keys</a>
    */
   default boolean conditionKeyApplies(String key, String qualifiedName) {

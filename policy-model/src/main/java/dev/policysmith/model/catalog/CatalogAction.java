@@ -4,11 +4,12 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * One IAM action as the Service Authorization Reference lists it: its service prefix, its name
- * in AWS's casing, its access level, the resource types it acts on and the condition keys it
- * supports (its own and those of its resource-type rows). Immutable; equal when all parts are.
+ * One IAM action as the Service Authorization Reference lists it: its service prefix, its name in
+ * AWS's casing, its access level, the resource types it acts on and the condition keys it supports
+ * (its own and those of its resource-type rows). Immutable; equal when all parts are.
  *
- * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
+ * @see <a
+ *     href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
  *     resources, and condition keys for AWS services</a>
  */
 @Value.Immutable

@@ -9,12 +9,16 @@ import org.immutables.value.Value;
  * every tag key, and {@link #matches(String)} treats each {@code ${...}} or {@code <...>} part as
  * any non-empty text.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html">AWS
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html">AWS
  *     global condition context keys</a>
  */
 @Value.Immutable
 public interface CatalogConditionKey {
-  /** Returns the key as AWS writes it, e.g. {@code kms:ViaService} or {@code aws:ResourceTag/${TagKey}}. */
+  /**
+   * Returns the key as AWS writes it, e.g. {@code kms:ViaService} or {@code
+   * aws:ResourceTag/${TagKey}}.
+   */
   @Value.Parameter
   String name();
 
@@ -38,7 +42,8 @@ public interface CatalogConditionKey {
    * or {@code <...>} part matches any non-empty text, so {@code aws:ResourceTag/${TagKey}} matches
    * {@code aws:ResourceTag/Project}.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
    *     JSON policy elements: Condition</a> (key names are case-insensitive)
    */
   static boolean templateMatches(String template, String key) {

@@ -4,10 +4,11 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * One AWS service as the Service Authorization Reference lists it: its prefix (the part before
- * the colon in an action), its actions, its resource types and its condition keys. Immutable.
+ * One AWS service as the Service Authorization Reference lists it: its prefix (the part before the
+ * colon in an action), its actions, its resource types and its condition keys. Immutable.
  *
- * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
+ * @see <a
+ *     href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
  *     resources, and condition keys for AWS services</a>
  */
 @Value.Immutable

@@ -3,10 +3,11 @@ package dev.policysmith.model.condition;
 import java.util.Optional;
 
 /**
- * The condition operators of the IAM policy language without qualifier or {@code IfExists}
- * suffix. Names are case-sensitive: {@code stringEquals} is not an operator.
+ * The condition operators of the IAM policy language without qualifier or {@code IfExists} suffix.
+ * Names are case-sensitive: {@code stringEquals} is not an operator.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
  *     JSON policy elements: Condition operators</a>
  */
 public enum BaseOperator {
@@ -107,8 +108,8 @@ public enum BaseOperator {
 
   /**
    * Returns whether the operator is a negated matcher ({@code StringNotEquals}, {@code
-   * NotIpAddress}, ...): true when the key is absent, and, with several values, true only when
-   * the request value matches none of them.
+   * NotIpAddress}, ...): true when the key is absent, and, with several values, true only when the
+   * request value matches none of them.
    */
   public boolean negated() {
     return negated;

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
  * A statement's {@code Condition} element in its JSON shape: operator blocks, each with its keys,
  * each key with its values, all in document order. Every operator block must hold (AND).
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
  *     JSON policy elements: Condition</a>
  */
 @Value.Immutable

@@ -10,7 +10,8 @@ import org.immutables.value.Value;
  * suffix. {@code ConditionOperator.parse("ForAnyValue:StringLikeIfExists").toString()} gives back
  * the same text.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
  *     JSON policy elements: Condition operators</a>
  */
 @Value.Immutable
@@ -71,7 +72,8 @@ public abstract class ConditionOperator {
       if (base.isPresent()) {
         if (base.get() == BaseOperator.NULL) {
           throw new PolicyFormatException(
-              "Condition operator Null cannot take IfExists but was " + PolicyFormatException.quote(text));
+              "Condition operator Null cannot take IfExists but was "
+                  + PolicyFormatException.quote(text));
         }
         builder.ifExists(true);
       }

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
  * booleans with or without quotes, so {@code true} and {@code "true"} decide alike, but a lossless
  * round trip must give back what was written; numbers keep their exact text.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  */
 @Value.Immutable
@@ -26,7 +27,9 @@ public interface ConditionValue {
   @Value.Parameter
   Kind kind();
 
-  /** Returns the value's text: the string itself, {@code true}/{@code false}, or the number's text. */
+  /**
+   * Returns the value's text: the string itself, {@code true}/{@code false}, or the number's text.
+   */
   @Value.Parameter
   String text();
 
@@ -41,8 +44,8 @@ public interface ConditionValue {
   }
 
   /**
-   * Returns a JSON number value of the given text, which the caller guarantees to be a JSON
-   * number (the reader passes the parser's own text).
+   * Returns a JSON number value of the given text, which the caller guarantees to be a JSON number
+   * (the reader passes the parser's own text).
    */
   static ConditionValue ofNumber(String text) {
     return ImmutableConditionValue.of(Kind.NUMBER, text);

@@ -12,12 +12,13 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the typed condition operators read values: numbers, dates, booleans and base-64 binaries.
- * The evaluator, the diff engine and validation all parse through here, so that they agree on
- * what a value means. Each method returns {@code null} for malformed text, which the evaluator
- * treats as "this comparison is false"; none throws.
+ * How the typed condition operators read values: numbers, dates, booleans and base-64 binaries. The
+ * evaluator, the diff engine and validation all parse through here, so that they agree on what a
+ * value means. Each method returns {@code null} for malformed text, which the evaluator treats as
+ * "this comparison is false"; none throws.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
  *     JSON policy elements: Condition operators</a>
  */
 public final class ConditionValues {
@@ -42,9 +43,9 @@ public final class ConditionValues {
   /**
    * Parses a date: "one of the W3C implementations of the ISO 8601 date formats" or "epoch (UNIX)
    * time". Accepted: {@code YYYY-MM}, {@code YYYY-MM-DD} (midnight UTC), {@code
-   * YYYY-MM-DDThh:mm[:ss[.s...]]} followed by {@code Z} or an offset {@code ±hh:mm} (no zone
-   * means UTC), and epoch seconds as an integer or decimal number. A four-digit year alone is read
-   * as epoch seconds, not as a year, because the two cannot be told apart.
+   * YYYY-MM-DDThh:mm[:ss[.s...]]} followed by {@code Z} or an offset {@code ±hh:mm} (no zone means
+   * UTC), and epoch seconds as an integer or decimal number. A four-digit year alone is read as
+   * epoch seconds, not as a year, because the two cannot be told apart.
    */
   public static @Nullable Instant date(String text) {
     if (text.isEmpty() || text.length() > 64) {
@@ -57,8 +58,7 @@ public final class ConditionValues {
       }
       try {
         long whole = seconds.longValue();
-        int nanos =
-            seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+        int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
         return Instant.ofEpochSecond(whole, nanos);
       } catch (ArithmeticException | java.time.DateTimeException e) {
         return null;
@@ -76,11 +76,13 @@ public final class ConditionValues {
             .toInstant();
       }
       char last = text.charAt(text.length() - 1);
-      boolean zoned = last == 'Z' || last == 'z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10;
+      boolean zoned =
+          last == 'Z' || last == 'z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10;
       if (zoned) {
         return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
       }
-      return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       return null;
     }
@@ -104,9 +106,9 @@ public final class ConditionValues {
   }
 
   /**
-   * Parses {@code true} or {@code false}, ignoring case. The Bool page does not say whether
-   * {@code "True"} is a boolean; we accept any case, as JSON booleans written as strings commonly
-   * vary, and treat any other text as malformed.
+   * Parses {@code true} or {@code false}, ignoring case. The Bool page does not say whether {@code
+   * "True"} is a boolean; we accept any case, as JSON booleans written as strings commonly vary,
+   * and treat any other text as malformed.
    */
   public static @Nullable Boolean bool(String text) {
     if (text.equalsIgnoreCase("true")) {

@@ -10,7 +10,8 @@ import org.immutables.value.Value;
  * case-insensitively ({@link #normalizedKey()}). Several values are alternatives (OR), except under
  * a negated operator, where the request value must match none of them.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
  *     JSON policy elements: Condition</a>
  */
 @Value.Immutable

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
  * One operator of a {@code Condition} element with its keys, e.g. {@code "StringEquals":
  * {"kms:ViaService": "ec2.ap-northeast-1.amazonaws.com"}}. Every key must hold (AND).
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html">IAM
  *     JSON policy elements: Condition</a>
  */
 @Value.Immutable

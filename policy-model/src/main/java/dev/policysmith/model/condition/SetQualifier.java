@@ -3,7 +3,8 @@ package dev.policysmith.model.condition;
 /**
  * The set operators that prefix a condition operator for multivalued context keys.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">Single-valued
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">Single-valued
  *     vs. multivalued context keys</a>
  */
 public enum SetQualifier {

@@ -63,7 +63,11 @@ final class CompiledStatement {
     }
     this.resources = matchers.toArray(new ArnMatcher[0]);
     this.resourceStar = star;
-    this.principal = statement.principal().map(clause -> PrincipalMatcher.compile(clause, partition)).orElse(null);
+    this.principal =
+        statement
+            .principal()
+            .map(clause -> PrincipalMatcher.compile(clause, partition))
+            .orElse(null);
     List<KeyTest> tests = new ArrayList<>();
     statement
         .condition()
@@ -98,8 +102,8 @@ final class CompiledStatement {
 
   /**
    * A statement without a resource clause (a role trust policy) applies to every resource. A
-   * request without a resource is matched only by the pattern {@code *} ("every resource"): no
-   * ARN pattern matches it, so {@code NotResource} with ARN patterns matches it too.
+   * request without a resource is matched only by the pattern {@code *} ("every resource"): no ARN
+   * pattern matches it, so {@code NotResource} with ARN patterns matches it too.
    */
   private boolean resourceMatches(RequestView request) {
     if (!hasResourceClause) {

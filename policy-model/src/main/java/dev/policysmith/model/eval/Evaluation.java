@@ -4,11 +4,12 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * The decision for one request together with the statements that matched it, in document order:
- * why the request was allowed or explicitly denied. An implicit deny has no matching statement.
+ * The decision for one request together with the statements that matched it, in document order: why
+ * the request was allowed or explicitly denied. An implicit deny has no matching statement.
  * Immutable.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 @Value.Immutable

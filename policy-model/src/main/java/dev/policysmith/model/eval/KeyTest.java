@@ -1,9 +1,9 @@
 package dev.policysmith.model.eval;
 
-import dev.policysmith.model.condition.ConditionValues;
 import dev.policysmith.model.condition.BaseOperator;
 import dev.policysmith.model.condition.ConditionOperator;
 import dev.policysmith.model.condition.ConditionValue;
+import dev.policysmith.model.condition.ConditionValues;
 import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.SetQualifier;
 import dev.policysmith.model.internal.Glob;
@@ -27,17 +27,17 @@ import org.jspecify.annotations.Nullable;
  *   <li>A request value "matches" when it matches at least one policy value (policy values are
  *       OR'ed). For a negated operator (StringNotEquals, NotIpAddress, ArnNotLike...) the values
  *       are NOR'ed: a request value satisfies it when it matches none of them.
- *   <li>Key absent from the request: a positive operator is false, a negated one true; with
- *       {@code IfExists} the key is true; {@code ForAllValues:} is true and {@code ForAnyValue:}
- *       false (whatever the base operator), unless {@code IfExists} makes it true.
+ *   <li>Key absent from the request: a positive operator is false, a negated one true; with {@code
+ *       IfExists} the key is true; {@code ForAllValues:} is true and {@code ForAnyValue:} false
+ *       (whatever the base operator), unless {@code IfExists} makes it true.
  *   <li>{@code ForAllValues:}: every request value satisfies the operator (true for no values);
  *       {@code ForAnyValue:}: at least one does (false for no values). With a negated base
  *       operator, "satisfies" means "matches none of the policy values", as the multivalued
  *       examples show for {@code ForAllValues:StringNotLike}.
  *   <li>Several request values without a qualifier (our choice; AWS says to use a qualifier): a
  *       positive operator holds when some request value matches some policy value, a negated
- *       operator when no request value matches any policy value. With one request value both
- *       reduce to the documented single-value rule.
+ *       operator when no request value matches any policy value. With one request value both reduce
+ *       to the documented single-value rule.
  *   <li>{@code Null}: {@code "true"} holds when the key is absent, {@code "false"} when it is
  *       present (with any number of values); a qualifier on {@code Null} is ignored.
  *   <li>Malformed values (a bad number, date, CIDR, base-64 text, or a Bool value other than

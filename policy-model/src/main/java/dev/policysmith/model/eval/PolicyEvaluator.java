@@ -20,13 +20,13 @@ import java.util.List;
  *       {@code ?}.
  *   <li>{@code Resource}/{@code NotResource}: case-sensitive ARN patterns matched component by
  *       component; {@code *} alone matches every resource. A statement without a resource clause
- *       matches every resource. A request without a resource is matched by {@code "Resource":
- *       "*"} only (and so by any {@code NotResource} without {@code *}).
+ *       matches every resource. A request without a resource is matched by {@code "Resource": "*"}
+ *       only (and so by any {@code NotResource} without {@code *}).
  *   <li>{@code Principal}/{@code NotPrincipal}: see the rules below; a statement without a
  *       principal clause (an identity-based policy) ignores the request's principal. {@code "*"}
- *       and {@code {"AWS": "*"}} match every principal, services and anonymous callers included;
- *       a root ARN matches every identity of that account in its partition, and a bare account
- *       id is that account's root ARN in the document's partition ({@link
+ *       and {@code {"AWS": "*"}} match every principal, services and anonymous callers included; a
+ *       root ARN matches every identity of that account in its partition, and a bare account id is
+ *       that account's root ARN in the document's partition ({@link
  *       dev.policysmith.model.arn.Partition#ofDocument}: the one partition the document's ARNs
  *       name, {@code aws} when they name none or several); a role ARN matches the role and its
  *       assumed-role sessions; anything else matches by exact text.
@@ -35,27 +35,31 @@ import java.util.List;
  *       ForAllValues:}/{@code ForAnyValue:} set operators.
  * </ul>
  *
- * <p>Policy variables ({@code ${aws:username}}, {@code ${*}}) are resolved from the request
- * context in {@code Resource} patterns and in the values of String, ARN and Bool operators, for
- * documents whose {@code Version} is 2012-10-17; otherwise they are literal text.
+ * <p>Policy variables ({@code ${aws:username}}, {@code ${*}}) are resolved from the request context
+ * in {@code Resource} patterns and in the values of String, ARN and Bool operators, for documents
+ * whose {@code Version} is 2012-10-17; otherwise they are literal text.
  *
  * <p>The evaluator never throws for a well-typed request: a malformed value in a condition (a date
  * that is not one, a bad CIDR, text where a number is expected) makes the comparison with that
- * value false. Everything is compiled once in {@link #of(List)}; deciding allocates little and
- * uses no regular expressions. Instances are immutable and thread-safe: share one across threads.
+ * value false. Everything is compiled once in {@link #of(List)}; deciding allocates little and uses
+ * no regular expressions. Instances are immutable and thread-safe: share one across threads.
  *
  * <pre>{@code
  * PolicyEvaluator evaluator = PolicyEvaluator.of(keyPolicy);
  * Decision decision = evaluator.decide(request);
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html">IAM
  *     JSON policy elements: Condition operators</a>
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
  *     JSON policy elements: Principal</a>
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
  *     policy elements: Variables and tags</a>
  */
 public final class PolicyEvaluator {
@@ -73,13 +77,14 @@ public final class PolicyEvaluator {
       Partition partition = Partition.ofDocument(document);
       for (int s = 0; s < statements.size(); s++) {
         all.add(
-            new CompiledStatement(
-                d, s, statements.get(s), document.variablesEnabled(), partition));
+            new CompiledStatement(d, s, statements.get(s), document.variablesEnabled(), partition));
       }
     }
     this.all = all.toArray(new CompiledStatement[0]);
-    this.denies = all.stream().filter(c -> c.effect == Effect.DENY).toArray(CompiledStatement[]::new);
-    this.allows = all.stream().filter(c -> c.effect == Effect.ALLOW).toArray(CompiledStatement[]::new);
+    this.denies =
+        all.stream().filter(c -> c.effect == Effect.DENY).toArray(CompiledStatement[]::new);
+    this.allows =
+        all.stream().filter(c -> c.effect == Effect.ALLOW).toArray(CompiledStatement[]::new);
   }
 
   /** Returns an evaluator of the given documents, decided together. */

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html):
  *
  * <ul>
- *   <li>{@code "*"} and {@code {"AWS": "*"}} are "all principals" and match every request,
- *       service principals and anonymous requests (no principal) included; they stay distinct in
- *       the model, only the decision is the same.
+ *   <li>{@code "*"} and {@code {"AWS": "*"}} are "all principals" and match every request, service
+ *       principals and anonymous requests (no principal) included; they stay distinct in the model,
+ *       only the decision is the same.
  *   <li>An account id and the account's root ARN "behave the same way" and do "not limit
  *       permissions to only the root user": they match every IAM/STS identity of that account, in
  *       the root ARN's partition only. A bare account id is read as the root ARN in the partition
@@ -109,7 +109,8 @@ final class PrincipalMatcher {
       }
       if (Arn.isAccountId(value)) {
         // IAM stores "AWS": "ID" as arn:PARTITION:iam::ID:root, PARTITION being where the policy
-        // lives: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+        // lives:
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
         return of(type, Arn.accountRoot(partition, value).toString(), partition);
       }
       Arn arn = Arn.tryParse(value).orElse(null);

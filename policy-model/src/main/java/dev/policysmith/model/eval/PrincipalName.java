@@ -11,13 +11,13 @@ import org.jspecify.annotations.Nullable;
  * a 12-digit account id.
  *
  * <p>This parses the request's principal once per decision without validating it: {@link
- * dev.policysmith.model.arn.Arn#parse} checks every component with regular expressions and
- * throws on a service principal, which is too slow for the evaluator's hot path. Policy
- * principals are classified with {@code Arn} when the evaluator is built. The parts are kept as
- * offsets into the text and compared in place, so parsing allocates this one object and no
- * substrings.
+ * dev.policysmith.model.arn.Arn#parse} checks every component with regular expressions and throws
+ * on a service principal, which is too slow for the evaluator's hot path. Policy principals are
+ * classified with {@code Arn} when the evaluator is built. The parts are kept as offsets into the
+ * text and compared in place, so parsing allocates this one object and no substrings.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM
  *     JSON policy elements: Principal</a>
  */
 final class PrincipalName {
@@ -42,14 +42,17 @@ final class PrincipalName {
 
   /** Start and end of the partition in {@link #text}, or {@link #ABSENT}. */
   private final int partitionStart;
+
   private final int partitionEnd;
 
   /** Start and end of the account in {@link #text}, or {@link #ABSENT}. */
   private final int accountStart;
+
   private final int accountEnd;
 
   /** Start and end of the role's name in {@link #text}, or {@link #ABSENT}. */
   private final int roleStart;
+
   private final int roleEnd;
 
   private PrincipalName(
@@ -77,7 +80,8 @@ final class PrincipalName {
 
   static PrincipalName parse(String text) {
     if (Arn.isAccountId(text)) {
-      return new PrincipalName(text, Kind.ACCOUNT, ABSENT, ABSENT, 0, text.length(), ABSENT, ABSENT);
+      return new PrincipalName(
+          text, Kind.ACCOUNT, ABSENT, ABSENT, 0, text.length(), ABSENT, ABSENT);
     }
     if (!text.startsWith("arn:")) {
       return other(text);
@@ -92,7 +96,9 @@ final class PrincipalName {
     }
     // arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, with the colons at c1..c5.
     boolean iam = regionIs(text, c2 + 1, c3, "iam");
-    if (!(iam || regionIs(text, c2 + 1, c3, "sts")) || c4 != c3 + 1 || !isAccountId(text, c4 + 1, c5)) {
+    if (!(iam || regionIs(text, c2 + 1, c3, "sts"))
+        || c4 != c3 + 1
+        || !isAccountId(text, c4 + 1, c5)) {
       return other(text);
     }
     int resource = c5 + 1;
@@ -124,7 +130,9 @@ final class PrincipalName {
     return partitionStart != ABSENT;
   }
 
-  /** Returns whether the principal's partition is exactly {@code partition}; false when it has none. */
+  /**
+   * Returns whether the principal's partition is exactly {@code partition}; false when it has none.
+   */
   boolean partitionIs(@Nullable String partition) {
     return partitionStart != ABSENT && regionIs(text, partitionStart, partitionEnd, partition);
   }
@@ -134,7 +142,9 @@ final class PrincipalName {
     return accountStart != ABSENT && regionIs(text, accountStart, accountEnd, account);
   }
 
-  /** Returns whether the principal's role name is exactly {@code roleName}; false when it has none. */
+  /**
+   * Returns whether the principal's role name is exactly {@code roleName}; false when it has none.
+   */
   boolean roleNameIs(@Nullable String roleName) {
     return roleStart != ABSENT && regionIs(text, roleStart, roleEnd, roleName);
   }

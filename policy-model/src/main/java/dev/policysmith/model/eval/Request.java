@@ -7,8 +7,8 @@ import org.immutables.value.Value;
 
 /**
  * A request as the policy language sees it: who asks ({@link #principal()}: an IAM ARN such as
- * {@code arn:aws:sts::111122223333:assumed-role/Scheduler/session}, or a service principal such
- * as {@code ec2.amazonaws.com}), for which action ({@code kms:Decrypt}), on which resource (an ARN),
+ * {@code arn:aws:sts::111122223333:assumed-role/Scheduler/session}, or a service principal such as
+ * {@code ec2.amazonaws.com}), for which action ({@code kms:Decrypt}), on which resource (an ARN),
  * with which request context (condition keys, each with one or more values).
  *
  * <p>Context values are kept as text: booleans as {@code "true"}/{@code "false"}, numbers as their
@@ -25,7 +25,8 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 @Value.Immutable

@@ -10,14 +10,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * One request prepared for evaluation, once per {@code decide} call: context key names folded to
  * lower case with {@link Locale#ROOT} (IAM compares key names case-insensitively, and a Turkish
- * default locale must not turn {@code I} into a dotless {@code ı}), the principal parsed lazily.
- * A small context with keys to fold is looked up by scanning it, so that a decision does not copy
- * it. Not thread-safe; never shared.
+ * default locale must not turn {@code I} into a dotless {@code ı}), the principal parsed lazily. A
+ * small context with keys to fold is looked up by scanning it, so that a decision does not copy it.
+ * Not thread-safe; never shared.
  */
 final class RequestView {
   private final String action;
   private final @Nullable String resource;
   private final @Nullable String principal;
+
   /** The request's own context, or (see {@link #fold}) a copy with folded keys. */
   private final Map<String, List<String>> context;
 
@@ -85,8 +86,8 @@ final class RequestView {
   }
 
   /**
-   * Folds key names into a copy, for a context too large to scan. Keys that differ only in case
-   * are merged, their values concatenated in insertion order.
+   * Folds key names into a copy, for a context too large to scan. Keys that differ only in case are
+   * merged, their values concatenated in insertion order.
    */
   private static Map<String, List<String>> fold(Map<String, List<String>> context) {
     Map<String, List<String>> out = new HashMap<>(context.size() * 2);

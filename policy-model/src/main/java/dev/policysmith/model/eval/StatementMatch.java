@@ -9,7 +9,8 @@ import org.immutables.value.Value;
  * evaluator was built from, and its index in that document's {@code Statement} list, both from
  * zero), its {@code Sid} and its {@code Effect}.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
  *     evaluation logic</a>
  */
 @Value.Immutable

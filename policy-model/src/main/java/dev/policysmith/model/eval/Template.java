@@ -113,7 +113,10 @@ final class Template {
   }
 
   private static void flush(
-      StringBuilder text, List<Integer> kinds, List<String> texts, List<@Nullable String> defaults) {
+      StringBuilder text,
+      List<Integer> kinds,
+      List<String> texts,
+      List<@Nullable String> defaults) {
     if (text.length() > 0) {
       kinds.add(TEXT);
       texts.add(text.toString());
@@ -165,7 +168,8 @@ final class Template {
     return out.size() == count + 1 ? out.toArray(new Template[0]) : null;
   }
 
-  private static Template of(List<Integer> kinds, List<String> texts, List<@Nullable String> defaults) {
+  private static Template of(
+      List<Integer> kinds, List<String> texts, List<@Nullable String> defaults) {
     return new Template(
         kinds.stream().mapToInt(Integer::intValue).toArray(),
         texts.toArray(new String[0]),
@@ -182,8 +186,8 @@ final class Template {
   }
 
   /**
-   * Returns the glob with variables resolved from {@code request}, or {@code null} when a
-   * variable has no value and no default (the value then matches nothing).
+   * Returns the glob with variables resolved from {@code request}, or {@code null} when a variable
+   * has no value and no default (the value then matches nothing).
    */
   @Nullable Glob glob(boolean ignoreCase, @Nullable RequestView request) {
     Glob.Builder builder = Glob.builder(ignoreCase);

@@ -3,9 +3,9 @@ package dev.policysmith.model.internal;
 import java.util.Arrays;
 
 /**
- * A compiled IAM wildcard pattern in which each character is either a wildcard ({@code *}: any
- * run of characters, {@code ?}: any one character) or literal text. Unlike {@link Wildcard}, a
- * {@code *} or {@code ?} may be literal: policy variables ({@code ${*}}, {@code ${?}}, and values
+ * A compiled IAM wildcard pattern in which each character is either a wildcard ({@code *}: any run
+ * of characters, {@code ?}: any one character) or literal text. Unlike {@link Wildcard}, a {@code
+ * *} or {@code ?} may be literal: policy variables ({@code ${*}}, {@code ${?}}, and values
  * substituted from the request context) insert text whose wildcard characters must not match
  * anything but themselves.
  *
@@ -14,7 +14,8 @@ import java.util.Arrays;
  * Character#toUpperCase(char)} and {@link Character#toLowerCase(char)}, which ignore the default
  * locale. Instances are immutable and thread-safe.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
  *     policy elements: Variables and tags</a>
  */
 public final class Glob {

@@ -3,16 +3,17 @@ package dev.policysmith.model.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IPv4 or IPv6 address range in CIDR notation, as the {@code IpAddress} and {@code
- * NotIpAddress} condition operators take it ({@code 203.0.113.0/24}, {@code
- * 2001:DB8:1234:5678::/64}); an address without a prefix is a single address ({@code /32} or
- * {@code /128}). Host bits beyond the prefix are ignored.
+ * An IPv4 or IPv6 address range in CIDR notation, as the {@code IpAddress} and {@code NotIpAddress}
+ * condition operators take it ({@code 203.0.113.0/24}, {@code 2001:DB8:1234:5678::/64}); an address
+ * without a prefix is a single address ({@code /32} or {@code /128}). Host bits beyond the prefix
+ * are ignored.
  *
  * <p>Parsing is done by hand, never through {@link java.net.InetAddress}, which would resolve a
  * host name through DNS. IPv4 and IPv6 are separate families: an IPv4 address never falls in an
  * IPv6 range. Instances are immutable and thread-safe.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress">IAM
  *     JSON policy elements: Condition operators (IP address)</a>
  */
 public final class IpRange {

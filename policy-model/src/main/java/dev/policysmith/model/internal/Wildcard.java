@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * A compiled IAM wildcard pattern: {@code *} matches any run of characters (including none) and
- * {@code ?} any single character. Compiled once, matched without allocation or regular
- * expressions: the pattern is split at {@code *} into literal segments, the first anchored at the
- * start, the last at the end, and the ones between placed leftmost in order, which is exact for
- * this pattern language.
+ * {@code ?} any single character. Compiled once, matched without allocation or regular expressions:
+ * the pattern is split at {@code *} into literal segments, the first anchored at the start, the
+ * last at the end, and the ones between placed leftmost in order, which is exact for this pattern
+ * language.
  *
- * <p>Case-insensitive matching folds characters with {@link Character#toUpperCase(char)} and
- * {@link Character#toLowerCase(char)}, which ignore the default locale, so a Turkish locale does
- * not make {@code "I"} and {@code "i"} differ.
+ * <p>Case-insensitive matching folds characters with {@link Character#toUpperCase(char)} and {@link
+ * Character#toLowerCase(char)}, which ignore the default locale, so a Turkish locale does not make
+ * {@code "I"} and {@code "i"} differ.
  */
 public final class Wildcard {
   private final String pattern;

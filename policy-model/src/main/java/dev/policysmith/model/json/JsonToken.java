@@ -3,8 +3,8 @@ package dev.policysmith.model.json;
 /**
  * One token of a policy document as the first reading pass saw it: its kind, its text (names,
  * strings and numbers; numbers exactly as written), where it starts and its position, whose JSON
- * pointer text is built only when an error message asks for it. The second pass checks the
- * policy's shape over these tokens, so no Jackson type outlives the first.
+ * pointer text is built only when an error message asks for it. The second pass checks the policy's
+ * shape over these tokens, so no Jackson type outlives the first.
  */
 record JsonToken(Kind kind, String text, int line, int column, PointerPath.Pointer at) {
 

@@ -25,7 +25,10 @@ final class JsonTokenizer {
   /** The deepest nesting accepted; the deepest policy needs 5 levels. */
   static final int MAX_DEPTH = 64;
 
-  /** The longest string, name or document accepted, in characters; a document is capped in bytes first. */
+  /**
+   * The longest string, name or document accepted, in characters; a document is capped in bytes
+   * first.
+   */
   static final int MAX_CHARS = PolicyReader.MAX_DOCUMENT_BYTES;
 
   /** The longest number accepted, in characters (Jackson's default). */
@@ -97,7 +100,8 @@ final class JsonTokenizer {
     }
   }
 
-  private JsonToken record(JsonParser parser, tools.jackson.core.JsonToken jackson, TokenStreamLocation at) {
+  private JsonToken record(
+      JsonParser parser, tools.jackson.core.JsonToken jackson, TokenStreamLocation at) {
     int line = at.getLineNr();
     int column = at.getColumnNr();
     switch (jackson) {
@@ -107,7 +111,9 @@ final class JsonTokenizer {
           path.beforeValue();
           JsonToken token =
               new JsonToken(
-                  jackson == tools.jackson.core.JsonToken.START_OBJECT ? Kind.START_OBJECT : Kind.START_ARRAY,
+                  jackson == tools.jackson.core.JsonToken.START_OBJECT
+                      ? Kind.START_OBJECT
+                      : Kind.START_ARRAY,
                   "",
                   line,
                   column,
@@ -175,10 +181,13 @@ final class JsonTokenizer {
    * Rejects unpaired surrogates, which a JSON escape such as {@code "\ud800"} can produce: such a
    * string is not Unicode text and cannot be written back as UTF-8.
    */
-  private static void checkUnicode(String value, PointerPath.Pointer pointer, int line, int column) {
+  private static void checkUnicode(
+      String value, PointerPath.Pointer pointer, int line, int column) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         throw new PolicyParseException(
@@ -215,15 +224,23 @@ final class JsonTokenizer {
     }
     if (e instanceof UnexpectedEndOfInputException) {
       return new PolicyParseException(
-          "Invalid JSON: unexpected end of input", path.current().toString(), at.getLineNr(), at.getColumnNr(), e);
+          "Invalid JSON: unexpected end of input",
+          path.current().toString(),
+          at.getLineNr(),
+          at.getColumnNr(),
+          e);
     }
     return new PolicyParseException(
-        "Invalid JSON: " + firstLine(message), path.current().toString(), at.getLineNr(), at.getColumnNr(), e);
+        "Invalid JSON: " + firstLine(message),
+        path.current().toString(),
+        at.getLineNr(),
+        at.getColumnNr(),
+        e);
   }
 
   /**
-   * Jackson reads a property's number or literal ({@code true}, {@code false}, {@code null}) in
-   * the same {@code nextToken()} as its name, so a malformed or too long one fails before the name
+   * Jackson reads a property's number or literal ({@code true}, {@code false}, {@code null}) in the
+   * same {@code nextToken()} as its name, so a malformed or too long one fails before the name
    * reaches {@link #record}; without this the pointer would name the previous key. Jackson has
    * already put the name in its context by then (a duplicate's pointer is built apart).
    */
@@ -237,11 +254,16 @@ final class JsonTokenizer {
     }
   }
 
-  private PolicyParseException duplicate(JacksonException e, JsonParser parser, TokenStreamLocation at) {
+  private PolicyParseException duplicate(
+      JacksonException e, JsonParser parser, TokenStreamLocation at) {
     String name = parser.streamReadContext().currentName();
     if (name == null) {
       return new PolicyParseException(
-          "Object keys must be unique but one was repeated", path.container().toString(), at.getLineNr(), at.getColumnNr(), e);
+          "Object keys must be unique but one was repeated",
+          path.container().toString(),
+          at.getLineNr(),
+          at.getColumnNr(),
+          e);
     }
     // Jackson reports the duplicate just after the name's closing quote; step back to its
     // opening quote so the column points at the repeated key itself.
@@ -295,8 +317,10 @@ final class JsonTokenizer {
                 : message.startsWith("String")
                     ? "String must be at most " + MAX_CHARS + " characters long"
                     : null;
-    String problem = what == null ? "Invalid JSON: " + firstLine(message) : what + " but was longer";
-    return new PolicyParseException(problem, path.current().toString(), at.getLineNr(), at.getColumnNr(), e);
+    String problem =
+        what == null ? "Invalid JSON: " + firstLine(message) : what + " but was longer";
+    return new PolicyParseException(
+        problem, path.current().toString(), at.getLineNr(), at.getColumnNr(), e);
   }
 
   private static TokenStreamLocation location(JacksonException e, JsonParser parser) {

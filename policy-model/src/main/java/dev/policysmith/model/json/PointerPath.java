@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON pointer (RFC 6901) of the reader's position, kept as a stack of frames while tokens
- * stream past: an object frame holds the last property name read in it, an array frame the index
- * of the last element started. Kept by hand rather than taken from Jackson's context so that the
- * exact rules (escaping, what a duplicate key points at) are ours and tested on their own.
+ * stream past: an object frame holds the last property name read in it, an array frame the index of
+ * the last element started. Kept by hand rather than taken from Jackson's context so that the exact
+ * rules (escaping, what a duplicate key points at) are ours and tested on their own.
  *
  * <p>A position is a {@link Pointer}: an immutable node naming its parent and its own reference
  * token, shared by every token at that position. Its text is built only when asked for, because a
@@ -31,7 +31,10 @@ final class PointerPath {
 
   private int depth;
 
-  /** Escapes a property name as a pointer reference token: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+  /**
+   * Escapes a property name as a pointer reference token: {@code ~} as {@code ~0}, {@code /} as
+   * {@code ~1}.
+   */
   static String escape(String name) {
     if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
       return name;
@@ -85,8 +88,8 @@ final class PointerPath {
   }
 
   /**
-   * Returns the pointer of the current position: the innermost container extended by its last
-   * name or index, if it has one yet.
+   * Returns the pointer of the current position: the innermost container extended by its last name
+   * or index, if it has one yet.
    */
   Pointer current() {
     if (depth == 0) {

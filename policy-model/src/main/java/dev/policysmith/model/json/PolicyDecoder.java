@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * builds the model from them. Every rule is checked here, before the builder that would otherwise
  * fail is called, so that each problem is reported with its pointer and position.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  */
 final class PolicyDecoder {
@@ -48,8 +49,7 @@ final class PolicyDecoder {
   }
 
   /** Returns the last token consumed, for placing an unexpected failure; null before the first. */
-  @Nullable
-  JsonToken lastToken() {
+  @Nullable JsonToken lastToken() {
     return position == 0 ? null : tokens.get(position - 1);
   }
 
@@ -60,7 +60,8 @@ final class PolicyDecoder {
    */
   PolicyDocument document() {
     if (tokens.isEmpty()) {
-      throw new PolicyParseException("Policy document must be a JSON object but was empty", "", 1, 1, null);
+      throw new PolicyParseException(
+          "Policy document must be a JSON object but was empty", "", 1, 1, null);
     }
     JsonToken start = next();
     if (start.kind() != Kind.START_OBJECT) {
@@ -78,9 +79,13 @@ final class PolicyDecoder {
             // Only the two published versions exist; the value is compared exactly.
             // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html
             Optional<PolicyVersion> version =
-                value.kind() == Kind.STRING ? PolicyVersion.fromValue(value.text()) : Optional.empty();
+                value.kind() == Kind.STRING
+                    ? PolicyVersion.fromValue(value.text())
+                    : Optional.empty();
             if (version.isEmpty()) {
-              throw fail(value, "Version must be \"2012-10-17\" or \"2008-10-17\" but was " + describe(value));
+              throw fail(
+                  value,
+                  "Version must be \"2012-10-17\" or \"2008-10-17\" but was " + describe(value));
             }
             builder.version(version.get());
             break;
@@ -95,7 +100,10 @@ final class PolicyDecoder {
         default:
           throw fail(
               name,
-              "Policy element must be one of " + DOCUMENT_ELEMENTS + " but was " + quote(name.text()));
+              "Policy element must be one of "
+                  + DOCUMENT_ELEMENTS
+                  + " but was "
+                  + quote(name.text()));
       }
       order.add(name.text());
     }
@@ -125,7 +133,8 @@ final class PolicyDecoder {
       }
       next();
     } else {
-      throw fail(value, "Statement must be an object or an array of objects but was " + describe(value));
+      throw fail(
+          value, "Statement must be an object or an array of objects but was " + describe(value));
     }
   }
 
@@ -183,7 +192,9 @@ final class PolicyDecoder {
             resourceName = name.text();
             StringList list = stringList(next(), name.text());
             ResourceClause.Builder clause =
-                ResourceClause.builder().negated(name.text().equals("NotResource")).scalar(list.scalar);
+                ResourceClause.builder()
+                    .negated(name.text().equals("NotResource"))
+                    .scalar(list.scalar);
             for (String value : list.values) {
               clause.addPattern(ResourcePattern.of(value));
             }
@@ -196,7 +207,10 @@ final class PolicyDecoder {
         default:
           throw fail(
               name,
-              "Statement element must be one of " + STATEMENT_ELEMENTS + " but was " + quote(name.text()));
+              "Statement element must be one of "
+                  + STATEMENT_ELEMENTS
+                  + " but was "
+                  + quote(name.text()));
       }
       order.add(name.text());
     }
@@ -211,8 +225,8 @@ final class PolicyDecoder {
   }
 
   /**
-   * Rejects the second of an "X or NotX" pair: a statement has {@code Action} or {@code
-   * NotAction}, never both (the same for Resource and Principal).
+   * Rejects the second of an "X or NotX" pair: a statement has {@code Action} or {@code NotAction},
+   * never both (the same for Resource and Principal).
    * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
    */
   private void checkAlone(JsonToken name, @Nullable String earlier) {
@@ -223,7 +237,8 @@ final class PolicyDecoder {
 
   private PrincipalClause principal(String element) {
     JsonToken value = next();
-    PrincipalClause.Builder builder = PrincipalClause.builder().negated(element.equals("NotPrincipal"));
+    PrincipalClause.Builder builder =
+        PrincipalClause.builder().negated(element.equals("NotPrincipal"));
     if (value.kind() == Kind.STRING) {
       // A wildcard is the only bare string: "You cannot use a wildcard to match part of a
       // principal name or ARN", and a name needs its type key.
@@ -240,11 +255,17 @@ final class PolicyDecoder {
       JsonToken key = next();
       Optional<PrincipalType> type = PrincipalType.fromKey(key.text());
       if (type.isEmpty()) {
-        throw fail(key, element + " key must be one of " + PRINCIPAL_KEYS + " but was " + quote(key.text()));
+        throw fail(
+            key,
+            element + " key must be one of " + PRINCIPAL_KEYS + " but was " + quote(key.text()));
       }
       StringList list = stringList(next(), element, key.text());
       builder.addEntry(
-          PrincipalEntry.builder().type(type.get()).addAllValues(list.values).scalar(list.scalar).build());
+          PrincipalEntry.builder()
+              .type(type.get())
+              .addAllValues(list.values)
+              .scalar(list.scalar)
+              .build());
     }
     next();
     return builder.build();
@@ -261,7 +282,8 @@ final class PolicyDecoder {
       try {
         operator = ConditionOperator.parse(name.text());
       } catch (PolicyFormatException e) {
-        throw new PolicyParseException(e.getMessage(), name.pointer(), name.line(), name.column(), e);
+        throw new PolicyParseException(
+            e.getMessage(), name.pointer(), name.line(), name.column(), e);
       }
       builder.addOperator(operatorBlock(operator, next()));
     }
@@ -271,7 +293,9 @@ final class PolicyDecoder {
 
   private OperatorBlock operatorBlock(ConditionOperator operator, JsonToken value) {
     if (value.kind() != Kind.START_OBJECT) {
-      throw fail(value, "Condition operator " + operator + " must be an object but was " + describe(value));
+      throw fail(
+          value,
+          "Condition operator " + operator + " must be an object but was " + describe(value));
     }
     OperatorBlock.Builder builder = OperatorBlock.builder().operator(operator);
     // Key names are case-insensitive, so two that differ only in case are the same key twice:
@@ -313,7 +337,12 @@ final class PolicyDecoder {
         JsonToken entry = next();
         ConditionValue conditionValue = conditionValue(entry);
         if (conditionValue == null) {
-          throw fail(entry, "Condition key " + quote(key) + " entry must be a string, number or boolean but was " + describe(entry));
+          throw fail(
+              entry,
+              "Condition key "
+                  + quote(key)
+                  + " entry must be a string, number or boolean but was "
+                  + describe(entry));
         }
         builder.addValue(conditionValue);
       }
@@ -324,7 +353,10 @@ final class PolicyDecoder {
     if (conditionValue == null) {
       throw fail(
           value,
-          "Condition key " + quote(key) + " must be a string, number, boolean or an array of them but was " + describe(value));
+          "Condition key "
+              + quote(key)
+              + " must be a string, number, boolean or an array of them but was "
+              + describe(value));
     }
     return builder.addValue(conditionValue).scalar(true).build();
   }
@@ -370,12 +402,17 @@ final class PolicyDecoder {
       return list;
     }
     if (value.kind() != Kind.START_ARRAY) {
-      throw fail(value, label(element, key) + " must be a string or an array of strings but was " + describe(value));
+      throw fail(
+          value,
+          label(element, key)
+              + " must be a string or an array of strings but was "
+              + describe(value));
     }
     while (peek().kind() != Kind.END_ARRAY) {
       JsonToken entry = next();
       if (entry.kind() != Kind.STRING) {
-        throw fail(entry, label(element, key) + " entry must be a string but was " + describe(entry));
+        throw fail(
+            entry, label(element, key) + " entry must be a string but was " + describe(entry));
       }
       list.values.add(entry.text());
     }

@@ -4,8 +4,8 @@ import dev.policysmith.model.PolicyFormatException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a policy document cannot be read: it is not JSON, or it is JSON but not the shape
- * of an IAM policy (an unknown element, a wrong type, a duplicate key, an {@code Effect} other than
+ * Thrown when a policy document cannot be read: it is not JSON, or it is JSON but not the shape of
+ * an IAM policy (an unknown element, a wrong type, a duplicate key, an {@code Effect} other than
  * {@code "Allow"} or {@code "Deny"}, {@code Action} beside {@code NotAction}, ...).
  *
  * <p>It names the place of the problem three ways: a JSON pointer ({@link #pointer()}, RFC 6901,
@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
  * 4:17: Effect must be "Allow" or "Deny" but was "allow" (at /Statement/0/Effect)
  * }</pre>
  *
- * <p>so that a command line only has to put the file name in front. The empty root pointer is
- * shown as {@code (at /)}, since an empty pair of parentheses would read as a missing place, and a
+ * <p>so that a command line only has to put the file name in front. The empty root pointer is shown
+ * as {@code (at /)}, since an empty pair of parentheses would read as a missing place, and a
  * pointer longer than 200 characters is shortened in the message (never in {@link #pointer()}).
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6901">RFC 6901: JSON Pointer</a>
  */
@@ -78,7 +79,10 @@ public final class PolicyParseException extends PolicyFormatException {
     return column;
   }
 
-  /** Returns what is wrong, without the place, e.g. {@code Effect must be "Allow" or "Deny" but was "allow"}. */
+  /**
+   * Returns what is wrong, without the place, e.g. {@code Effect must be "Allow" or "Deny" but was
+   * "allow"}.
+   */
   public String problem() {
     return problem;
   }

@@ -30,21 +30,21 @@ import java.util.Locale;
  * condition keys in one operator block that differ only in case. Semantic checks (is this ARN
  * well-formed, does this key policy lock its owner out) are the validator's job, not the reader's.
  *
- * <p>Lossless: the model keeps the order of statements, elements, values and keys, whether a
- * single value was written bare or as an array, whether {@code Statement} was one object, and
- * whether a condition value was a string, a boolean or a number (numbers keep their exact text),
- * so that {@link PolicyWriter#lossless()} gives the same JSON back, white space aside.
+ * <p>Lossless: the model keeps the order of statements, elements, values and keys, whether a single
+ * value was written bare or as an array, whether {@code Statement} was one object, and whether a
+ * condition value was a string, a boolean or a number (numbers keep their exact text), so that
+ * {@link PolicyWriter#lossless()} gives the same JSON back, white space aside.
  *
  * <p>Limits, each a {@link PolicyParseException} one past it, so that a hostile document costs at
  * most a bounded time and heap (each is tested at its boundary in {@code ReaderLimitsTest}):
  *
  * <ul>
- *   <li>document: {@value #MAX_DOCUMENT_BYTES} bytes (1 MiB) of UTF-8, far above the largest
- *       policy AWS accepts (a KMS key policy may have 32 KiB); a longer input, whether given as
- *       text, bytes, stream or file, fails at 1:1 and a stream is read no further;
+ *   <li>document: {@value #MAX_DOCUMENT_BYTES} bytes (1 MiB) of UTF-8, far above the largest policy
+ *       AWS accepts (a KMS key policy may have 32 KiB); a longer input, whether given as text,
+ *       bytes, stream or file, fails at 1:1 and a stream is read no further;
  *   <li>nesting: 64 levels of objects and arrays (a policy needs 5);
- *   <li>strings and property names: no limit of their own below the document's (they are capped
- *       at 1 Mi characters, which the byte limit reaches first);
+ *   <li>strings and property names: no limit of their own below the document's (they are capped at
+ *       1 Mi characters, which the byte limit reaches first);
  *   <li>numbers: 1,000 digits (sign, point and exponent marker not counted); numbers keep their
  *       text and are never converted;
  *   <li>statements: no limit of their own; about 32,000 of the smallest fit in 1 MiB.
@@ -60,7 +60,8 @@ import java.util.Locale;
  * PolicyDocument policy = PolicyReader.strict().read(Path.of("key-policy.json"));
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  */
 public final class PolicyReader {
@@ -131,8 +132,8 @@ public final class PolicyReader {
   }
 
   /**
-   * The one boundary: every failure below, from Jackson or from a model builder, leaves as a
-   * {@link PolicyParseException} with its cause, so callers have one exception to handle.
+   * The one boundary: every failure below, from Jackson or from a model builder, leaves as a {@link
+   * PolicyParseException} with its cause, so callers have one exception to handle.
    */
   private static PolicyDocument parse(String json) {
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
@@ -158,7 +159,11 @@ public final class PolicyReader {
 
   private static PolicyParseException tooLong() {
     return new PolicyParseException(
-        "Document must be at most " + MAX_DOCUMENT_BYTES + " bytes long but was longer", "", 1, 1, null);
+        "Document must be at most " + MAX_DOCUMENT_BYTES + " bytes long but was longer",
+        "",
+        1,
+        1,
+        null);
   }
 
   /** Decodes strict UTF-8: a malformed byte is reported at its place, never replaced. */

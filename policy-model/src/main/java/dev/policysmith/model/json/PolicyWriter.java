@@ -27,9 +27,9 @@ import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * Writes IAM and KMS policy documents as JSON, in one fixed layout: two-space indentation, {@code
- * "key": value}, one array element per line, {@code []} and {@code {}} when empty, {@code \n}
- * line endings, a final newline, no trailing spaces, and UTF-8 with non-ASCII characters written
- * as themselves (control characters, {@code "} and {@code \} are escaped).
+ * "key": value}, one array element per line, {@code []} and {@code {}} when empty, {@code \n} line
+ * endings, a final newline, no trailing spaces, and UTF-8 with non-ASCII characters written as
+ * themselves (control characters, {@code "} and {@code \} are escaped).
  *
  * <p>Two writers differ in what they take from the document's layout hints:
  *
@@ -51,7 +51,8 @@ import tools.jackson.core.json.JsonWriteFeature;
  * String json = PolicyWriter.lossless().writeToString(policy);
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">Grammar
  *     of the IAM JSON policy language</a>
  */
 public final class PolicyWriter {
@@ -97,8 +98,8 @@ public final class PolicyWriter {
   /**
    * Returns the document as JSON text, ending with a newline.
    *
-   * @throws IllegalArgumentException if a string in the document holds an unpaired surrogate,
-   *     which has no UTF-8 form (the reader never produces one)
+   * @throws IllegalArgumentException if a string in the document holds an unpaired surrogate, which
+   *     has no UTF-8 form (the reader never produces one)
    */
   public String writeToString(PolicyDocument document) {
     StringWriter out = new StringWriter();
@@ -304,8 +305,8 @@ public final class PolicyWriter {
   }
 
   /**
-   * Returns the order to write the present elements in: the hint when it names exactly the
-   * present elements, each once (and the writer honours layout), else the default order.
+   * Returns the order to write the present elements in: the hint when it names exactly the present
+   * elements, each once (and the writer honours layout), else the default order.
    */
   private List<String> order(List<String> hint, List<String> present, List<String> defaultOrder) {
     if (honourLayout

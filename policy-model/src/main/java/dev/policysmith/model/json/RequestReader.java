@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a {@link Request} from one JSON object, the form of a line of the command line's
- * {@code --requests} file:
+ * Reads a {@link Request} from one JSON object, the form of a line of the command line's {@code
+ * --requests} file:
  *
  * <pre>{@code
  * {"principal": "arn:aws:iam::111122223333:role/Scheduler", "action": "kms:Decrypt",
@@ -41,13 +41,16 @@ public final class RequestReader {
   public Request read(String json) {
     if (json.length() > PolicyReader.MAX_DOCUMENT_BYTES) {
       throw new PolicyParseException(
-          "Request must be at most " + PolicyReader.MAX_DOCUMENT_BYTES + " characters long but was longer",
+          "Request must be at most "
+              + PolicyReader.MAX_DOCUMENT_BYTES
+              + " characters long but was longer",
           "",
           1,
           1,
           null);
     }
-    List<JsonToken> tokens = JsonTokenizer.tokenize(json.startsWith("\uFEFF") ? json.substring(1) : json);
+    List<JsonToken> tokens =
+        JsonTokenizer.tokenize(json.startsWith("\uFEFF") ? json.substring(1) : json);
     if (tokens.isEmpty()) {
       throw new PolicyParseException("Request must be a JSON object but was empty", "", 1, 1, null);
     }
@@ -152,7 +155,9 @@ public final class RequestReader {
     }
 
     private static String describe(JsonToken token) {
-      return token.kind() == Kind.STRING ? PolicyFormatException.quote(token.text()) : token.kind().description();
+      return token.kind() == Kind.STRING
+          ? PolicyFormatException.quote(token.text())
+          : token.kind().description();
     }
   }
 }

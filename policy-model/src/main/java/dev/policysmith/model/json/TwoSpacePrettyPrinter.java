@@ -7,8 +7,8 @@ import tools.jackson.core.PrettyPrinter;
  * The one layout every document is written in: two-space indentation, {@code "key": value}, one
  * array element or object entry per line, {@code []} and {@code {}} when empty, {@code \n} line
  * endings and no trailing spaces. Written by hand rather than by configuring Jackson's {@code
- * DefaultPrettyPrinter}, whose empty-container and separator spacing has changed between
- * versions: the canonical writer promises identical bytes.
+ * DefaultPrettyPrinter}, whose empty-container and separator spacing has changed between versions:
+ * the canonical writer promises identical bytes.
  *
  * <p>Holds the nesting level, so a new instance serves each document.
  */

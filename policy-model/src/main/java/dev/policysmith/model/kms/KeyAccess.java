@@ -16,22 +16,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides a request to use a KMS key by KMS's rules for a key policy together with the caller's
- * IAM identity policies (grants, SCPs, permission boundaries, session and VPC endpoint policies
- * are not modelled):
+ * Decides a request to use a KMS key by KMS's rules for a key policy together with the caller's IAM
+ * identity policies (grants, SCPs, permission boundaries, session and VPC endpoint policies are not
+ * modelled):
  *
  * <ul>
  *   <li>An explicit {@code Deny} in the key policy or in an identity policy wins.
  *   <li>The key policy must allow the request. IAM policies alone never give access to a KMS key:
- *       "unless the key policy explicitly allows it, you cannot use IAM policies to allow access
- *       to a KMS key".
+ *       "unless the key policy explicitly allows it, you cannot use IAM policies to allow access to
+ *       a KMS key".
  *   <li>For a principal of the key's own account, the key policy is enough when it names the
  *       principal itself (or {@code "*"}); when it allows only the account (its root ARN or id,
  *       which "lets the account delegate via IAM policies"), an identity policy must allow too.
  *   <li>For a principal of another account, both are required: the key policy must allow the
  *       principal or its account, and an identity policy in the principal's account must allow.
- *   <li>A principal without an account (a service principal such as {@code ec2.amazonaws.com})
- *       has no identity policies: the key policy alone decides.
+ *   <li>A principal without an account (a service principal such as {@code ec2.amazonaws.com}) has
+ *       no identity policies: the key policy alone decides.
  * </ul>
  *
  * <p>Instances are immutable and thread-safe.
@@ -43,9 +43,11 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html">Key
  *     policies in AWS KMS</a>
- * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html">Allowing
+ * @see <a
+ *     href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html">Allowing
  *     users in other accounts to use a KMS key</a>
- * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html">Troubleshooting
+ * @see <a
+ *     href="https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html">Troubleshooting
  *     key access</a>
  * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html">KMS key
  *     access and permissions</a>
@@ -69,7 +71,8 @@ public final class KeyAccess {
    *
    * @throws IllegalArgumentException if {@code keyArn} is not a KMS key ARN
    */
-  public static KeyAccess of(Arn keyArn, PolicyDocument keyPolicy, List<PolicyDocument> identityPolicies) {
+  public static KeyAccess of(
+      Arn keyArn, PolicyDocument keyPolicy, List<PolicyDocument> identityPolicies) {
     if (!keyArn.isKmsKey()) {
       throw new IllegalArgumentException(
           "Key ARN must be arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID but was "
@@ -105,10 +108,12 @@ public final class KeyAccess {
     Optional<String> account = onKey.principal().flatMap(KeyAccess::accountOf);
     boolean crossAccount = account.isPresent() && !account.get().equals(keyArn.account());
     if (key == Decision.EXPLICIT_DENY) {
-      return new Outcome(Decision.EXPLICIT_DENY, key, identity, crossAccount, "the key policy denies it");
+      return new Outcome(
+          Decision.EXPLICIT_DENY, key, identity, crossAccount, "the key policy denies it");
     }
     if (identity == Decision.EXPLICIT_DENY && account.isPresent()) {
-      return new Outcome(Decision.EXPLICIT_DENY, key, identity, crossAccount, "an identity policy denies it");
+      return new Outcome(
+          Decision.EXPLICIT_DENY, key, identity, crossAccount, "an identity policy denies it");
     }
     if (key != Decision.ALLOW) {
       return new Outcome(
@@ -123,7 +128,12 @@ public final class KeyAccess {
     }
     if (crossAccount) {
       return identity == Decision.ALLOW
-          ? new Outcome(Decision.ALLOW, key, identity, true, "the key policy and an identity policy of the caller's account allow it")
+          ? new Outcome(
+              Decision.ALLOW,
+              key,
+              identity,
+              true,
+              "the key policy and an identity policy of the caller's account allow it")
           : new Outcome(
               Decision.IMPLICIT_DENY,
               key,
@@ -133,11 +143,16 @@ public final class KeyAccess {
                   + " there allows it");
     }
     if (keyPolicyNamingPrincipals.decide(onKey) == Decision.ALLOW) {
-      return new Outcome(Decision.ALLOW, key, identity, false, "the key policy allows the principal itself");
+      return new Outcome(
+          Decision.ALLOW, key, identity, false, "the key policy allows the principal itself");
     }
     return identity == Decision.ALLOW
         ? new Outcome(
-            Decision.ALLOW, key, identity, false, "the key policy delegates to the account and an identity policy allows it")
+            Decision.ALLOW,
+            key,
+            identity,
+            false,
+            "the key policy delegates to the account and an identity policy allows it")
         : new Outcome(
             Decision.IMPLICIT_DENY,
             key,
@@ -208,8 +223,8 @@ public final class KeyAccess {
   }
 
   /**
-   * A decision with its parts: what the key policy and the identity policies decided on their
-   * own, whether the caller is of another account than the key, and the reason in words.
+   * A decision with its parts: what the key policy and the identity policies decided on their own,
+   * whether the caller is of another account than the key, and the reason in words.
    *
    * @param decision the decision by KMS's rules
    * @param keyPolicy what the key policy alone decides
@@ -219,5 +234,9 @@ public final class KeyAccess {
    *     account and no identity policy there allows it"
    */
   public record Outcome(
-      Decision decision, Decision keyPolicy, Decision identityPolicies, boolean crossAccount, String reason) {}
+      Decision decision,
+      Decision keyPolicy,
+      Decision identityPolicies,
+      boolean crossAccount,
+      String reason) {}
 }

@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The two KMS key-policy statements that let principals (usually an IAM role of another account)
- * start EC2 instances whose EBS volumes are encrypted with a customer managed key: "use of the
- * key" through EC2 in the given regions, and "attachment of persistent resources", which lets EC2
- * create the grant it needs for the volume.
+ * start EC2 instances whose EBS volumes are encrypted with a customer managed key: "use of the key"
+ * through EC2 in the given regions, and "attachment of persistent resources", which lets EC2 create
+ * the grant it needs for the volume.
  *
  * <p>The use statement allows {@code kms:Encrypt}, {@code kms:Decrypt}, {@code kms:ReEncrypt*},
  * {@code kms:GenerateDataKey*} and {@code kms:DescribeKey} on {@code "Resource": "*"} (in a key
@@ -54,11 +54,14 @@ import org.jspecify.annotations.Nullable;
  * @param partition the partition of every principal and region
  * @param useSid the Sid of the use statement
  * @param attachmentSid the Sid of the attachment statement
- * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html">Allowing
+ * @see <a
+ *     href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html">Allowing
  *     users in other accounts to use a KMS key</a>
- * @see <a href="https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html">Required
+ * @see <a
+ *     href="https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html">Required
  *     AWS KMS key policy for use with encrypted volumes</a>
- * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service">kms:ViaService</a>
+ * @see <a
+ *     href="https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service">kms:ViaService</a>
  */
 public record KmsEbsGrants(
     List<Arn> principals,
@@ -114,7 +117,8 @@ public record KmsEbsGrants(
           "Principals must name at least one IAM role, user or account but none was given");
     }
     if (regions.isEmpty()) {
-      throw new IllegalArgumentException("Regions must name at least one region but none was given");
+      throw new IllegalArgumentException(
+          "Regions must name at least one region but none was given");
     }
     for (Arn principal : principals) {
       if (!principal.isRole() && !principal.isUser() && !principal.isAccountRoot()) {
@@ -149,7 +153,8 @@ public record KmsEbsGrants(
     requireSid("Attachment Sid", attachmentSid);
     if (useSid.equals(attachmentSid)) {
       throw new IllegalArgumentException(
-          "Use Sid and attachment Sid must differ but both were " + PolicyFormatException.quote(useSid));
+          "Use Sid and attachment Sid must differ but both were "
+              + PolicyFormatException.quote(useSid));
     }
   }
 
@@ -159,10 +164,11 @@ public record KmsEbsGrants(
   }
 
   /**
-   * Returns the {@code kms:ViaService} values, {@code ec2.REGION.amazonaws.com} per region. The
-   * KMS guide says to use the {@code .amazonaws.com} suffix in every partition, China included.
+   * Returns the {@code kms:ViaService} values, {@code ec2.REGION.amazonaws.com} per region. The KMS
+   * guide says to use the {@code .amazonaws.com} suffix in every partition, China included.
    *
-   * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#viaService_table">Services
+   * @see <a
+   *     href="https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#viaService_table">Services
    *     that support the kms:ViaService condition key</a>
    */
   public List<String> viaServiceValues() {
@@ -218,17 +224,18 @@ public record KmsEbsGrants(
   }
 
   /**
-   * Returns the companion identity policy for the principals' account(s): the same actions, on
-   * the key ARN instead of {@code "*"}, under the same conditions. Attach it to the role (or user)
-   * in its own account: for a principal of another account KMS requires both the key policy and
-   * an IAM policy to allow the request. The Sids are the key-policy Sids without spaces and other
+   * Returns the companion identity policy for the principals' account(s): the same actions, on the
+   * key ARN instead of {@code "*"}, under the same conditions. Attach it to the role (or user) in
+   * its own account: for a principal of another account KMS requires both the key policy and an IAM
+   * policy to allow the request. The Sids are the key-policy Sids without spaces and other
    * characters, since IAM allows only letters and digits there.
    *
    * @param keyArn the ARN of the key, {@code arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID}
    * @throws IllegalArgumentException if {@code keyArn} is not a key ARN (an alias ARN does not
    *     control access to the key), is of another partition, or is in a region not among {@link
    *     #regions()}
-   * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html">Allowing
+   * @see <a
+   *     href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html">Allowing
    *     users in other accounts to use a KMS key</a>
    */
   public PolicyDocument identityPolicy(Arn keyArn) {
@@ -254,7 +261,10 @@ public record KmsEbsGrants(
               + PolicyFormatException.quote(keyArn.toString()));
     }
     ResourceClause key =
-        ResourceClause.builder().addPattern(ResourcePattern.of(keyArn.toString())).scalar(true).build();
+        ResourceClause.builder()
+            .addPattern(ResourcePattern.of(keyArn.toString()))
+            .scalar(true)
+            .build();
     Statement use =
         Statement.builder()
             .sid(identitySid(useSid))
@@ -328,13 +338,14 @@ public record KmsEbsGrants(
 
   private static void requireSid(String what, String sid) {
     if (sid.isBlank()) {
-      throw new IllegalArgumentException(what + " must not be blank but was " + PolicyFormatException.quote(sid));
+      throw new IllegalArgumentException(
+          what + " must not be blank but was " + PolicyFormatException.quote(sid));
     }
   }
 
   /**
-   * Builds {@link KmsEbsGrants} from principal and region text, checking each value as it is
-   * given where it can be checked alone, and the rest in {@link #build()}.
+   * Builds {@link KmsEbsGrants} from principal and region text, checking each value as it is given
+   * where it can be checked alone, and the rest in {@link #build()}.
    */
   public static final class Builder {
     private final List<String> principals = new ArrayList<>();
@@ -347,8 +358,8 @@ public record KmsEbsGrants(
 
     /**
      * Adds a principal: an IAM role or user ARN, an account root ARN, or a bare 12-digit account
-     * id, which is written as the account's root ARN (IAM treats the two alike). Checked by
-     * {@link #build()}.
+     * id, which is written as the account's root ARN (IAM treats the two alike). Checked by {@link
+     * #build()}.
      */
     public Builder addPrincipal(String principal) {
       principals.add(principal);
@@ -395,13 +406,13 @@ public record KmsEbsGrants(
     }
 
     /**
-     * Checks the inputs and builds the grants. Duplicates (also an account id given beside its
-     * root ARN) are dropped, keeping the first occurrence, since they mean nothing twice.
+     * Checks the inputs and builds the grants. Duplicates (also an account id given beside its root
+     * ARN) are dropped, keeping the first occurrence, since they mean nothing twice.
      *
      * @throws PolicyFormatException if a principal is neither an account id nor a well-formed ARN
-     * @throws IllegalArgumentException if a principal holds a wildcard, no principal or no region was given, a principal is not
-     *     an IAM role, user or account root, principals are of different partitions, a region is
-     *     not in the partition, or the Sids are blank or equal
+     * @throws IllegalArgumentException if a principal holds a wildcard, no principal or no region
+     *     was given, a principal is not an IAM role, user or account root, principals are of
+     *     different partitions, a region is not in the partition, or the Sids are blank or equal
      */
     public KmsEbsGrants build() {
       List<Arn> arns = new ArrayList<>();
@@ -444,8 +455,7 @@ public record KmsEbsGrants(
           normalized.add(arns.get(nextArn++));
         }
       }
-      List<String> distinctRegions =
-          List.copyOf(new LinkedHashSet<>(regions));
+      List<String> distinctRegions = List.copyOf(new LinkedHashSet<>(regions));
       return new KmsEbsGrants(
           List.copyOf(normalized), distinctRegions, resolved, useSid, attachmentSid);
     }

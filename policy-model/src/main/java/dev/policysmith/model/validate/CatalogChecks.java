@@ -90,7 +90,9 @@ final class CatalogChecks {
     // A NotAction statement, or one with a pattern across services, covers so many actions that
     // nearly every key applies to one of them: the check would say nothing true.
     if (!clause.negated() && !spansServices && !matched.isEmpty()) {
-      statement.condition().ifPresent(condition -> checkKeys(condition.operators(), matched, at + "/Condition"));
+      statement
+          .condition()
+          .ifPresent(condition -> checkKeys(condition.operators(), matched, at + "/Condition"));
     }
   }
 
@@ -103,13 +105,16 @@ final class CatalogChecks {
     boolean bestHasAction = false;
     String lower = servicePart.toLowerCase(Locale.ROOT);
     for (CatalogService service : catalog.services()) {
-      int distance = EditDistance.between(lower, service.prefix().toLowerCase(Locale.ROOT), MAX_SUGGESTION_DISTANCE);
+      int distance =
+          EditDistance.between(
+              lower, service.prefix().toLowerCase(Locale.ROOT), MAX_SUGGESTION_DISTANCE);
       if (distance > MAX_SUGGESTION_DISTANCE) {
         continue;
       }
       Optional<CatalogAction> action = catalog.action(service.prefix() + ":" + actionPart);
       boolean hasAction = action.isPresent();
-      if ((hasAction && !bestHasAction) || (hasAction == bestHasAction && distance < bestDistance)) {
+      if ((hasAction && !bestHasAction)
+          || (hasAction == bestHasAction && distance < bestDistance)) {
         best = action.map(CatalogAction::qualifiedName).orElse(service.prefix());
         bestDistance = distance;
         bestHasAction = hasAction;
@@ -134,7 +139,8 @@ final class CatalogChecks {
     int bestDistance = MAX_SUGGESTION_DISTANCE + 1;
     for (CatalogAction action : service.actions()) {
       int distance =
-          EditDistance.between(lower, action.qualifiedName().toLowerCase(Locale.ROOT), bestDistance - 1);
+          EditDistance.between(
+              lower, action.qualifiedName().toLowerCase(Locale.ROOT), bestDistance - 1);
       if (distance < bestDistance) {
         best = action.qualifiedName();
         bestDistance = distance;
@@ -144,7 +150,8 @@ final class CatalogChecks {
     String servicePart = lower.substring(0, colon);
     for (CatalogService other : catalog.services()) {
       int distance =
-          EditDistance.between(servicePart, other.prefix().toLowerCase(Locale.ROOT), bestDistance - 1);
+          EditDistance.between(
+              servicePart, other.prefix().toLowerCase(Locale.ROOT), bestDistance - 1);
       if (distance < bestDistance) {
         Optional<CatalogAction> action = catalog.action(other.prefix() + value.substring(colon));
         if (action.isPresent()) {
@@ -215,9 +222,9 @@ final class CatalogChecks {
   }
 
   /**
-   * Returns whether a service of the actions declares the key but lists it for none of its
-   * actions or resource types: the reference then does not say where it applies (AWS's own
-   * managed policies use such keys, e.g. iottwinmaker:linkedServices), so silence beats a guess.
+   * Returns whether a service of the actions declares the key but lists it for none of its actions
+   * or resource types: the reference then does not say where it applies (AWS's own managed policies
+   * use such keys, e.g. iottwinmaker:linkedServices), so silence beats a guess.
    */
   private boolean declaredWithoutActions(String key, List<CatalogAction> actions) {
     Set<String> prefixes = new HashSet<>();
@@ -240,7 +247,8 @@ final class CatalogChecks {
   }
 
   private static boolean listsKey(List<String> templates, String key) {
-    return templates.stream().anyMatch(template -> CatalogConditionKey.templateMatches(template, key));
+    return templates.stream()
+        .anyMatch(template -> CatalogConditionKey.templateMatches(template, key));
   }
 
   // ---------------------------------------------------------------- summary
@@ -252,7 +260,14 @@ final class CatalogChecks {
         levels.isEmpty()
             ? "no catalogued action"
             : levels.entrySet().stream()
-                .map(e -> e.getKey().value() + " " + e.getValue().size() + " (" + names(e.getValue()) + ")")
+                .map(
+                    e ->
+                        e.getKey().value()
+                            + " "
+                            + e.getValue().size()
+                            + " ("
+                            + names(e.getValue())
+                            + ")")
                 .collect(Collectors.joining("; "));
     add(FindingCode.ACCESS_LEVEL_SUMMARY, at, verb + " on " + catalog.date() + ": " + text);
   }

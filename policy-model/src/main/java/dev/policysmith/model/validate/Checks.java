@@ -68,7 +68,8 @@ final class Checks {
   /**
    * Condition keys that limit who may use an {@code Allow} to {@code "*"}: the principal's or
    * caller's account, organization or ARN, or the source of a service's request. From the data
-   * perimeter guidance and https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
+   * perimeter guidance and
+   * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
    */
   private static final Set<String> WHO_LIMITING_KEYS =
       Set.of(
@@ -104,15 +105,18 @@ final class Checks {
   // Action names may hold a hyphen: vpc-lattice:AssociateViaAWSService-EventsAndStates.
   static final Pattern ACTION = Pattern.compile("[A-Za-z0-9*?-]+:[A-Za-z0-9*?-]+");
   private static final Pattern UNIQUE_ID = Pattern.compile("A[A-Z0-9]{15,127}");
-  private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[a-z0-9*][a-z0-9.*-]*\\.[a-z.]+");
+  private static final Pattern SERVICE_PRINCIPAL =
+      Pattern.compile("[a-z0-9*][a-z0-9.*-]*\\.[a-z.]+");
   private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-[0-9]+");
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private static final Pattern DATE =
       Pattern.compile(
           "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?"
               + "|-?[0-9]+");
-  private static final Pattern VIA_SERVICE_LIKE = Pattern.compile("[a-z0-9*?-]+\\.[a-z0-9*?-]+\\.amazonaws\\.com");
-  private static final Pattern VIA_SERVICE = Pattern.compile("([a-z0-9-]+)\\.([a-z0-9-]+)\\.amazonaws\\.com");
+  private static final Pattern VIA_SERVICE_LIKE =
+      Pattern.compile("[a-z0-9*?-]+\\.[a-z0-9*?-]+\\.amazonaws\\.com");
+  private static final Pattern VIA_SERVICE =
+      Pattern.compile("([a-z0-9-]+)\\.([a-z0-9-]+)\\.amazonaws\\.com");
 
   private final PolicyDocument document;
   private final ValidationOptions options;
@@ -128,7 +132,9 @@ final class Checks {
             ? options.keyArn().map(Arn::account).or(() -> ownerFromPolicy(document))
             : Optional.empty();
     this.catalogChecks =
-        options.catalog().map(catalog -> new CatalogChecks(catalog, options.accessLevelSummary(), findings));
+        options
+            .catalog()
+            .map(catalog -> new CatalogChecks(catalog, options.accessLevelSummary(), findings));
   }
 
   List<Finding> run() {
@@ -248,13 +254,17 @@ final class Checks {
     statement.condition().ifPresent(condition -> checkCondition(condition, at + "/Condition"));
     if (allow) {
       checkAllowToAnyone(statement, at);
-      statement.principal().filter(PrincipalClause::negated).ifPresent(p ->
-          add(
-              FindingCode.ALLOW_WITH_NOT_PRINCIPAL,
-              at + "/NotPrincipal",
-              "Allow with NotPrincipal allows everyone not listed, anonymous callers included;"
-                  + " name the principals in Principal, or use Deny with a condition on"
-                  + " aws:PrincipalArn"));
+      statement
+          .principal()
+          .filter(PrincipalClause::negated)
+          .ifPresent(
+              p ->
+                  add(
+                      FindingCode.ALLOW_WITH_NOT_PRINCIPAL,
+                      at + "/NotPrincipal",
+                      "Allow with NotPrincipal allows everyone not listed, anonymous callers included;"
+                          + " name the principals in Principal, or use Deny with a condition on"
+                          + " aws:PrincipalArn"));
       if (statement.actionClause().negated()) {
         add(
             FindingCode.ALLOW_WITH_NOT_ACTION,
@@ -262,12 +272,16 @@ final class Checks {
             "Allow with NotAction allows every action not listed, including actions AWS adds"
                 + " later; list the allowed actions in Action instead");
       }
-      statement.resource().filter(ResourceClause::negated).ifPresent(r ->
-          add(
-              FindingCode.ALLOW_WITH_NOT_RESOURCE,
-              at + "/NotResource",
-              "Allow with NotResource allows every resource not listed; list the allowed"
-                  + " resources in Resource instead"));
+      statement
+          .resource()
+          .filter(ResourceClause::negated)
+          .ifPresent(
+              r ->
+                  add(
+                      FindingCode.ALLOW_WITH_NOT_RESOURCE,
+                      at + "/NotResource",
+                      "Allow with NotResource allows every resource not listed; list the allowed"
+                          + " resources in Resource instead"));
       checkPassRole(statement, at);
       if (options.kind() == PolicyKind.KEY && owner.isPresent()) {
         checkCrossAccount(statement, at, owner.get());
@@ -279,12 +293,14 @@ final class Checks {
   private void checkPrincipal(Statement statement, String at) {
     Optional<PrincipalClause> principal = statement.principal();
     if (options.kind() == PolicyKind.IDENTITY) {
-      principal.ifPresent(p ->
-          add(
-              FindingCode.PRINCIPAL_IN_IDENTITY_POLICY,
-              at + "/" + p.elementName(),
-              "An identity-based policy must not name a principal: it applies to the identity it"
-                  + " is attached to; remove " + p.elementName()));
+      principal.ifPresent(
+          p ->
+              add(
+                  FindingCode.PRINCIPAL_IN_IDENTITY_POLICY,
+                  at + "/" + p.elementName(),
+                  "An identity-based policy must not name a principal: it applies to the identity it"
+                      + " is attached to; remove "
+                      + p.elementName()));
     } else if (principal.isEmpty()) {
       add(
           FindingCode.MISSING_PRINCIPAL,
@@ -303,10 +319,15 @@ final class Checks {
         add(
             FindingCode.EMPTY_VALUE_LIST,
             entryAt,
-            "The " + entry.type().key() + " principal list is empty; name a principal or remove it");
+            "The "
+                + entry.type().key()
+                + " principal list is empty; name a principal or remove it");
       }
       for (int v = 0; v < entry.values().size(); v++) {
-        checkPrincipalValue(entry.type(), entry.values().get(v), index(entryAt, entry.scalar(), entry.values().size(), v));
+        checkPrincipalValue(
+            entry.type(),
+            entry.values().get(v),
+            index(entryAt, entry.scalar(), entry.values().size(), v));
       }
     }
   }
@@ -365,7 +386,10 @@ final class Checks {
     String base = at + "/" + clause.elementName();
     List<ActionPattern> patterns = clause.patterns();
     if (patterns.isEmpty()) {
-      add(FindingCode.EMPTY_VALUE_LIST, base, "The " + clause.elementName() + " list is empty; list the actions");
+      add(
+          FindingCode.EMPTY_VALUE_LIST,
+          base,
+          "The " + clause.elementName() + " list is empty; list the actions");
     }
     for (int i = 0; i < patterns.size(); i++) {
       ActionPattern pattern = patterns.get(i);
@@ -388,7 +412,9 @@ final class Checks {
               patternAt,
               "Action "
                   + PolicyFormatException.quote(pattern.value())
-                  + (same ? " is listed twice" : " is already covered by " + PolicyFormatException.quote(other.value()))
+                  + (same
+                      ? " is listed twice"
+                      : " is already covered by " + PolicyFormatException.quote(other.value()))
                   + " in the same statement; remove it");
           break;
         }
@@ -397,11 +423,11 @@ final class Checks {
   }
 
   /**
-   * Returns whether every action {@code text} stands for is matched by {@code pattern}. Exact
-   * for a pattern whose only wildcard is {@code *}: its literal characters can only match
-   * literal characters of {@code text}, so each wildcard of {@code text} falls inside one of the
-   * pattern's stars. A {@code ?} in the pattern could match a {@code *} of {@code text} as a
-   * character, so such patterns cover only literal text.
+   * Returns whether every action {@code text} stands for is matched by {@code pattern}. Exact for a
+   * pattern whose only wildcard is {@code *}: its literal characters can only match literal
+   * characters of {@code text}, so each wildcard of {@code text} falls inside one of the pattern's
+   * stars. A {@code ?} in the pattern could match a {@code *} of {@code text} as a character, so
+   * such patterns cover only literal text.
    */
   static boolean covers(ActionPattern pattern, String text) {
     boolean textLiteral = text.indexOf('*') < 0 && text.indexOf('?') < 0;
@@ -428,7 +454,10 @@ final class Checks {
     ResourceClause clause = resource.get();
     String base = at + "/" + clause.elementName();
     if (clause.patterns().isEmpty()) {
-      add(FindingCode.EMPTY_VALUE_LIST, base, "The " + clause.elementName() + " list is empty; list the resources");
+      add(
+          FindingCode.EMPTY_VALUE_LIST,
+          base,
+          "The " + clause.elementName() + " list is empty; list the resources");
     }
     for (int i = 0; i < clause.patterns().size(); i++) {
       String value = clause.patterns().get(i).value();
@@ -508,7 +537,9 @@ final class Checks {
           add(
               FindingCode.EMPTY_VALUE_LIST,
               keyAt,
-              "Condition key " + PolicyFormatException.quote(key.key()) + " has no values; give it a value or remove it");
+              "Condition key "
+                  + PolicyFormatException.quote(key.key())
+                  + " has no values; give it a value or remove it");
         }
         for (int v = 0; v < key.values().size(); v++) {
           String valueAt = index(keyAt, key.scalar(), key.values().size(), v);
@@ -535,7 +566,9 @@ final class Checks {
     String expected =
         switch (base.family()) {
           case BOOLEAN, NULL ->
-              text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? null : "true or false";
+              text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+                  ? null
+                  : "true or false";
           case NUMERIC -> NUMBER.matcher(text).matches() ? null : "a number";
           case DATE -> DATE.matcher(text).matches() ? null : "an ISO 8601 date or epoch seconds";
           case IP_ADDRESS -> ipOrCidr(text) ? null : "an IPv4 or IPv6 address or CIDR range";
@@ -572,7 +605,9 @@ final class Checks {
     if (slash >= 0) {
       address = text.substring(0, slash);
       String bits = text.substring(slash + 1);
-      if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (bits.isEmpty()
+          || bits.length() > 3
+          || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return false;
       }
       prefix = Integer.parseInt(bits);
@@ -589,7 +624,9 @@ final class Checks {
       return false;
     }
     for (String octet : octets) {
-      if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (octet.isEmpty()
+          || octet.length() > 3
+          || !octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return false;
       }
       if (Integer.parseInt(octet) > 255) {
@@ -634,7 +671,9 @@ final class Checks {
             || block.operator().base() == BaseOperator.STRING_NOT_LIKE;
     var literal = VIA_SERVICE.matcher(value);
     boolean wellFormed =
-        literal.matches() ? REGION.matcher(literal.group(2)).matches() : like && VIA_SERVICE_LIKE.matcher(value).matches();
+        literal.matches()
+            ? REGION.matcher(literal.group(2)).matches()
+            : like && VIA_SERVICE_LIKE.matcher(value).matches();
     if (!wellFormed) {
       add(
           FindingCode.VIA_SERVICE_MALFORMED,
@@ -657,7 +696,8 @@ final class Checks {
               + " but the key is in "
               + PolicyFormatException.quote(key.get().region())
               + ", and a KMS key is used only in its own region; write "
-              + PolicyFormatException.quote(literal.group(1) + "." + key.get().region() + ".amazonaws.com"));
+              + PolicyFormatException.quote(
+                  literal.group(1) + "." + key.get().region() + ".amazonaws.com"));
     }
   }
 
@@ -706,7 +746,11 @@ final class Checks {
       if (block.operator().negated()
           || block.operator().ifExists()
           || block.operator().base() == BaseOperator.NULL
-          || block.operator().qualifier().filter(q -> q == SetQualifier.FOR_ALL_VALUES).isPresent()) {
+          || block
+              .operator()
+              .qualifier()
+              .filter(q -> q == SetQualifier.FOR_ALL_VALUES)
+              .isPresent()) {
         continue;
       }
       for (KeyCondition key : block.keys()) {
@@ -742,13 +786,16 @@ final class Checks {
   }
 
   private void checkCrossAccount(Statement statement, String at, String ownerAccount) {
-    Optional<PrincipalClause> principal = statement.principal().filter(p -> !p.negated() && !p.anyone());
+    Optional<PrincipalClause> principal =
+        statement.principal().filter(p -> !p.negated() && !p.anyone());
     if (principal.isEmpty()) {
       return;
     }
     Set<String> foreign = new LinkedHashSet<>();
     for (String value : principal.get().valuesOf(PrincipalType.AWS)) {
-      accountOf(value).filter(account -> !account.equals(ownerAccount)).ifPresent(a -> foreign.add(value));
+      accountOf(value)
+          .filter(account -> !account.equals(ownerAccount))
+          .ifPresent(a -> foreign.add(value));
     }
     if (foreign.isEmpty()) {
       return;
@@ -761,7 +808,9 @@ final class Checks {
     if (all >= 0 || actions.negated()) {
       add(
           FindingCode.CROSS_ACCOUNT_KMS_ALL,
-          actions.negated() ? actionsAt : index(actionsAt, actions.scalar(), actions.patterns().size(), all),
+          actions.negated()
+              ? actionsAt
+              : index(actionsAt, actions.scalar(), actions.patterns().size(), all),
           "The key policy allows every KMS action, including PutKeyPolicy and ScheduleKeyDeletion, to "
               + who
               + " of another account; allow only the actions it needs, e.g. kms:Decrypt");
@@ -794,7 +843,8 @@ final class Checks {
       return false;
     }
     for (OperatorBlock block : statement.condition().get().operators()) {
-      if (block.operator().base() != BaseOperator.BOOL || block.operator().qualifier().isPresent()) {
+      if (block.operator().base() != BaseOperator.BOOL
+          || block.operator().qualifier().isPresent()) {
         continue;
       }
       for (KeyCondition key : block.keys()) {
@@ -866,7 +916,9 @@ final class Checks {
         continue;
       }
       String principal = principals.get(0);
-      boolean root = Arn.isAccountId(principal) || Arn.tryParse(principal).map(Arn::isAccountRoot).orElse(false);
+      boolean root =
+          Arn.isAccountId(principal)
+              || Arn.tryParse(principal).map(Arn::isAccountRoot).orElse(false);
       if (root) {
         accountOf(principal).ifPresent(accounts::add);
       }
@@ -877,15 +929,21 @@ final class Checks {
   // ---------------------------------------------------------------- pointers
 
   private String statementPointer(int i) {
-    return document.statementObject() && document.statements().size() == 1 ? "/Statement" : "/Statement/" + i;
+    return document.statementObject() && document.statements().size() == 1
+        ? "/Statement"
+        : "/Statement/" + i;
   }
 
-  /** The pointer of value {@code i} of a list the lossless writer writes as a scalar when it may. */
+  /**
+   * The pointer of value {@code i} of a list the lossless writer writes as a scalar when it may.
+   */
   static String index(String base, boolean scalar, int size, int i) {
     return scalar && size == 1 ? base : base + "/" + i;
   }
 
-  /** Escapes a key for a JSON pointer (RFC 6901): {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+  /**
+   * Escapes a key for a JSON pointer (RFC 6901): {@code ~} as {@code ~0}, {@code /} as {@code ~1}.
+   */
   static String escape(String key) {
     return key.replace("~", "~0").replace("/", "~1");
   }

@@ -1,15 +1,15 @@
 package dev.policysmith.model.validate;
 
 /**
- * The optimal-string-alignment distance: insertions, deletions, substitutions and transpositions
- * of neighbours each count one, the usual measure of a typo.
+ * The optimal-string-alignment distance: insertions, deletions, substitutions and transpositions of
+ * neighbours each count one, the usual measure of a typo.
  */
 final class EditDistance {
   private EditDistance() {}
 
   /**
-   * Returns the distance between {@code a} and {@code b}, or any value above {@code limit} once
-   * it is certain to exceed it (so comparing against thousands of names stays cheap).
+   * Returns the distance between {@code a} and {@code b}, or any value above {@code limit} once it
+   * is certain to exceed it (so comparing against thousands of names stays cheap).
    */
   static int between(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
@@ -27,7 +27,10 @@ final class EditDistance {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           value = Math.min(value, before[j - 2] + 1);
         }
         current[j] = value;

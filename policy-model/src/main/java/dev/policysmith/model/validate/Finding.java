@@ -8,7 +8,8 @@ import org.immutables.value.Value;
  * {@code /Statement/2/Condition/StringEquals/kms:ViaService/0}; {@code ""} for the whole document)
  * and a message that says how to fix it. Immutable; equal when all four parts are.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
  *     Access Analyzer policy check reference</a>
  */
 @Value.Immutable

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 /**
  * Checks an IAM, resource-based or KMS key policy and returns {@link Finding}s: errors that make
  * the policy invalid or ineffective, security warnings about access it grants, warnings and
- * suggestions. Findings come in document order, document-level ones first. Validation never
- * throws for a well-typed document; it answers.
+ * suggestions. Findings come in document order, document-level ones first. Validation never throws
+ * for a well-typed document; it answers.
  *
  * <p>The checks that need the key's account (cross-account use, grants and {@code kms:*}) take it
- * from {@link ValidationOptions#keyArn()}, else from the key policy's single statement that
- * allows {@code kms:*} to an account root; when neither gives it, a {@link
- * FindingCode#KEY_OWNER_UNKNOWN} finding says those checks were skipped.
+ * from {@link ValidationOptions#keyArn()}, else from the key policy's single statement that allows
+ * {@code kms:*} to an account root; when neither gives it, a {@link FindingCode#KEY_OWNER_UNKNOWN}
+ * finding says those checks were skipped.
  *
  * <p>With an {@link dev.policysmith.model.catalog.ActionCatalog} in {@link
  * ValidationOptions#catalog()}, names are also checked against the actions that exist on the
@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *     PolicyValidator.standard().validate(keyPolicy, ValidationOptions.forKey(keyArn));
  * }</pre>
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
  *     Access Analyzer policy check reference</a>
  * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html">Key
  *     policy overview</a>
@@ -54,9 +55,9 @@ public final class PolicyValidator {
   }
 
   /**
-   * Reads {@code json} strictly and validates it. A document that cannot be read gives one
-   * finding: {@link FindingCode#INVALID_VERSION}, {@link FindingCode#UNKNOWN_CONDITION_OPERATOR},
-   * {@link FindingCode#DUPLICATE_CONDITION_KEY} or {@link FindingCode#MALFORMED_DOCUMENT}, with the
+   * Reads {@code json} strictly and validates it. A document that cannot be read gives one finding:
+   * {@link FindingCode#INVALID_VERSION}, {@link FindingCode#UNKNOWN_CONDITION_OPERATOR}, {@link
+   * FindingCode#DUPLICATE_CONDITION_KEY} or {@link FindingCode#MALFORMED_DOCUMENT}, with the
    * reader's pointer and message.
    */
   public List<Finding> validate(String json, ValidationOptions options) {

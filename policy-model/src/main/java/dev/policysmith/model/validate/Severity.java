@@ -4,7 +4,8 @@ package dev.policysmith.model.validate;
  * How much a {@link Finding} matters, in the four levels IAM Access Analyzer uses for policy
  * validation, most severe first.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html">IAM
  *     Access Analyzer policy check reference</a>
  */
 public enum Severity {

@@ -7,11 +7,12 @@ import org.immutables.value.Value;
 
 /**
  * What the validator needs to know beyond the document: the {@link PolicyKind} (a key policy by
- * default) and, for a key policy, the key's ARN, which gives the key's account and region.
- * Without the ARN the key's account is taken from the key policy's single statement that allows
- * {@code kms:*} to an account root, as in the default key policy.
+ * default) and, for a key policy, the key's ARN, which gives the key's account and region. Without
+ * the ARN the key's account is taken from the key policy's single statement that allows {@code
+ * kms:*} to an account root, as in the default key policy.
  *
- * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html">Default
+ * @see <a
+ *     href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html">Default
  *     key policy</a>
  */
 @Value.Immutable
@@ -26,16 +27,16 @@ public interface ValidationOptions {
   Optional<Arn> keyArn();
 
   /**
-   * Returns the action catalogue that names and condition keys are checked against, if any.
-   * Without one (the default) the validator checks only the shape of action names; with one it
-   * also reports {@link FindingCode#UNKNOWN_SERVICE}, {@link FindingCode#UNKNOWN_ACTION}, {@link
+   * Returns the action catalogue that names and condition keys are checked against, if any. Without
+   * one (the default) the validator checks only the shape of action names; with one it also reports
+   * {@link FindingCode#UNKNOWN_SERVICE}, {@link FindingCode#UNKNOWN_ACTION}, {@link
    * FindingCode#PATTERN_MATCHES_NO_ACTION} and {@link FindingCode#CONDITION_KEY_NOT_APPLICABLE}.
    */
   Optional<ActionCatalog> catalog();
 
   /**
-   * Returns whether to add one {@link FindingCode#ACCESS_LEVEL_SUMMARY} per statement, grouping
-   * the actions it matches today by access level; false unless set, and ignored without a {@link
+   * Returns whether to add one {@link FindingCode#ACCESS_LEVEL_SUMMARY} per statement, grouping the
+   * actions it matches today by access level; false unless set, and ignored without a {@link
    * #catalog()}.
    */
   @Value.Default

@@ -107,14 +107,19 @@ class ArnTest {
   static Stream<Arguments> badArns() {
     return Stream.of(
         Arguments.of("arn:aws:iam::111122223333", "must have six colon-separated parts"),
-        Arguments.of("ARN:aws:iam::111122223333:root", "must start with \"arn:\" but started with \"ARN:\""),
+        Arguments.of(
+            "ARN:aws:iam::111122223333:root", "must start with \"arn:\" but started with \"ARN:\""),
         Arguments.of(
             "arn:awz:iam::111122223333:root",
             "partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e,"
                 + " aws-iso-f, aws-eusc but was \"awz\""),
-        Arguments.of("arn:aws:IAM::111122223333:root", "service must be a lower-case service namespace"),
-        Arguments.of("arn:aws:kms:Tokyo:111122223333:key/k", "region must be empty or a region name"),
-        Arguments.of("arn:aws:iam::11112222333:root", "account must be empty, \"aws\" or a 12-digit account id but was \"11112222333\""),
+        Arguments.of(
+            "arn:aws:IAM::111122223333:root", "service must be a lower-case service namespace"),
+        Arguments.of(
+            "arn:aws:kms:Tokyo:111122223333:key/k", "region must be empty or a region name"),
+        Arguments.of(
+            "arn:aws:iam::11112222333:root",
+            "account must be empty, \"aws\" or a 12-digit account id but was \"11112222333\""),
         Arguments.of("arn:aws:iam::111122223333:", "resource must not be empty"));
   }
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The partition a document lives in, which gives its bare account ids their root ARN.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">AWS
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">AWS
  *     account principals</a>
  */
 class PartitionTest {

@@ -7,13 +7,15 @@ import java.util.Optional;
 
 /**
  * A hand-written catalogue of a few KMS and S3 actions, as the Service Authorization Reference
- * lists them (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html,
+ * lists them
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html,
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html), for the
  * model's tests, which cannot use the bundled one. Only the abstract methods are written: every
  * other answer comes from {@link ActionCatalog}'s defaults.
  */
 public final class TinyCatalog implements ActionCatalog {
-  private static final List<String> KMS_KEY_KEYS = List.of("aws:ResourceTag/${TagKey}", "kms:KeyOrigin");
+  private static final List<String> KMS_KEY_KEYS =
+      List.of("aws:ResourceTag/${TagKey}", "kms:KeyOrigin");
 
   /** The one instance; after the constants its constructor uses. */
   public static final TinyCatalog INSTANCE = new TinyCatalog();
@@ -33,8 +35,16 @@ public final class TinyCatalog implements ActionCatalog {
           CatalogService.builder()
               .prefix("kms")
               .addActions(
-                  kms("CreateGrant", AccessLevel.PERMISSIONS_MANAGEMENT, "kms:GrantIsForAWSResource", "kms:ViaService"),
-                  kms("Decrypt", AccessLevel.WRITE, "kms:EncryptionContext:${EncryptionContextKey}", "kms:ViaService"),
+                  kms(
+                      "CreateGrant",
+                      AccessLevel.PERMISSIONS_MANAGEMENT,
+                      "kms:GrantIsForAWSResource",
+                      "kms:ViaService"),
+                  kms(
+                      "Decrypt",
+                      AccessLevel.WRITE,
+                      "kms:EncryptionContext:${EncryptionContextKey}",
+                      "kms:ViaService"),
                   kms("DescribeKey", AccessLevel.READ, "kms:ViaService"),
                   kms("Encrypt", AccessLevel.WRITE, "kms:ViaService"),
                   kms("ReEncryptFrom", AccessLevel.WRITE, "kms:ViaService"),
@@ -58,7 +68,11 @@ public final class TinyCatalog implements ActionCatalog {
                       .addResourceType("object")
                       .addConditionKey("s3:ExistingObjectTag/<key>")
                       .build(),
-                  CatalogAction.builder().service("s3").name("ListAllMyBuckets").accessLevel(AccessLevel.LIST).build())
+                  CatalogAction.builder()
+                      .service("s3")
+                      .name("ListAllMyBuckets")
+                      .accessLevel(AccessLevel.LIST)
+                      .build())
               .addResourceType(
                   ResourceType.builder()
                       .name("object")

@@ -16,9 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Condition operators, one test per rule.
  *
- * <p>Operators: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
- * <br>Several keys and values: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
- * <br>Set operators: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+ * <p>Operators:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ * <br>
+ * Several keys and values:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
+ * <br>
+ * Set operators:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
  */
 class ConditionEvaluationTest {
 
@@ -55,7 +60,8 @@ class ConditionEvaluationTest {
 
   @Test
   void condition_stringNotEqualsIgnoreCase_negatedIgnoringCase() {
-    PolicyDocument policy = conditioned("StringNotEqualsIgnoreCase", "aws:PrincipalTag/team", "Blue");
+    PolicyDocument policy =
+        conditioned("StringNotEqualsIgnoreCase", "aws:PrincipalTag/team", "Blue");
     assertThat(holds(policy, with("aws:PrincipalTag/team", "BLUE"))).isFalse();
     assertThat(holds(policy, with("aws:PrincipalTag/team", "Red"))).isTrue();
   }
@@ -136,7 +142,9 @@ class ConditionEvaluationTest {
                 .build());
     assertThat(holds(policy, request("s3:GetObject").putContext("a:x", "1").build())).isFalse();
     assertThat(
-            holds(policy, request("s3:GetObject").putContext("a:x", "1").putContext("a:y", "2").build()))
+            holds(
+                policy,
+                request("s3:GetObject").putContext("a:x", "1").putContext("a:y", "2").build()))
         .isTrue();
   }
 
@@ -144,22 +152,28 @@ class ConditionEvaluationTest {
 
   @Test
   void condition_positiveOperatorMissingKey_false() {
-    assertThat(holds(conditioned("StringEquals", "aws:PrincipalTag/team", "Blue"), without())).isFalse();
+    assertThat(holds(conditioned("StringEquals", "aws:PrincipalTag/team", "Blue"), without()))
+        .isFalse();
     assertThat(holds(conditioned("NumericLessThan", "s3:max-keys", "10"), without())).isFalse();
   }
 
   @Test
   void condition_negatedOperatorMissingKey_true() {
-    assertThat(holds(conditioned("StringNotLike", "aws:PrincipalTag/team", "B*"), without())).isTrue();
-    assertThat(holds(conditioned("ArnNotLike", "aws:SourceArn", "arn:aws:sns:*:*:t"), without())).isTrue();
-    assertThat(holds(conditioned("NotIpAddress", "aws:SourceIp", "10.0.0.0/8"), without())).isTrue();
+    assertThat(holds(conditioned("StringNotLike", "aws:PrincipalTag/team", "B*"), without()))
+        .isTrue();
+    assertThat(holds(conditioned("ArnNotLike", "aws:SourceArn", "arn:aws:sns:*:*:t"), without()))
+        .isTrue();
+    assertThat(holds(conditioned("NotIpAddress", "aws:SourceIp", "10.0.0.0/8"), without()))
+        .isTrue();
     assertThat(holds(conditioned("NumericNotEquals", "s3:max-keys", "10"), without())).isTrue();
-    assertThat(holds(conditioned("DateNotEquals", "aws:CurrentTime", "2020-01-01"), without())).isTrue();
+    assertThat(holds(conditioned("DateNotEquals", "aws:CurrentTime", "2020-01-01"), without()))
+        .isTrue();
   }
 
   @Test
   void condition_ifExistsMissingKey_true() {
-    assertThat(holds(conditioned("StringLikeIfExists", "ec2:InstanceType", "t2.*"), without())).isTrue();
+    assertThat(holds(conditioned("StringLikeIfExists", "ec2:InstanceType", "t2.*"), without()))
+        .isTrue();
   }
 
   @Test
@@ -171,7 +185,8 @@ class ConditionEvaluationTest {
 
   @Test
   void condition_negatedIfExistsMissingKey_true() {
-    assertThat(holds(conditioned("StringNotEqualsIfExists", "aws:PrincipalTag/t", "x"), without())).isTrue();
+    assertThat(holds(conditioned("StringNotEqualsIfExists", "aws:PrincipalTag/t", "x"), without()))
+        .isTrue();
   }
 
   @Test
@@ -192,38 +207,48 @@ class ConditionEvaluationTest {
 
   @Test
   void condition_forAllValuesMissingKey_true() {
-    assertThat(holds(conditioned("ForAllValues:StringEquals", "aws:TagKeys", "env"), without())).isTrue();
+    assertThat(holds(conditioned("ForAllValues:StringEquals", "aws:TagKeys", "env"), without()))
+        .isTrue();
   }
 
   @Test
   void condition_forAllValuesEmptyKey_true() {
-    assertThat(holds(conditioned("ForAllValues:StringEquals", "aws:TagKeys", "env"), with("aws:TagKeys")))
+    assertThat(
+            holds(
+                conditioned("ForAllValues:StringEquals", "aws:TagKeys", "env"),
+                with("aws:TagKeys")))
         .isTrue();
   }
 
   @Test
   void condition_forAllValues_everyRequestValueMustMatchSomePolicyValue() {
     PolicyDocument policy =
-        conditioned("ForAllValues:StringEquals", "dynamodb:Attributes", "PostDateTime", "Message", "Tags");
+        conditioned(
+            "ForAllValues:StringEquals", "dynamodb:Attributes", "PostDateTime", "Message", "Tags");
     assertThat(holds(policy, with("dynamodb:Attributes", "Message", "Tags"))).isTrue();
     assertThat(holds(policy, with("dynamodb:Attributes", "PostDateTime", "UserName"))).isFalse();
   }
 
   @Test
   void condition_forAnyValueMissingKey_false() {
-    assertThat(holds(conditioned("ForAnyValue:StringEquals", "aws:TagKeys", "env"), without())).isFalse();
+    assertThat(holds(conditioned("ForAnyValue:StringEquals", "aws:TagKeys", "env"), without()))
+        .isFalse();
   }
 
   @Test
   void condition_forAnyValueEmptyKey_false() {
-    assertThat(holds(conditioned("ForAnyValue:StringEquals", "aws:TagKeys", "env"), with("aws:TagKeys")))
+    assertThat(
+            holds(
+                conditioned("ForAnyValue:StringEquals", "aws:TagKeys", "env"), with("aws:TagKeys")))
         .isFalse();
   }
 
   @Test
   void condition_forAnyValue_someRequestValueMatchesSomePolicyValue() {
-    PolicyDocument policy = conditioned("ForAnyValue:StringEquals", "dynamodb:Attributes", "ID", "PostDateTime");
-    assertThat(holds(policy, with("dynamodb:Attributes", "UserName", "Message", "PostDateTime"))).isTrue();
+    PolicyDocument policy =
+        conditioned("ForAnyValue:StringEquals", "dynamodb:Attributes", "ID", "PostDateTime");
+    assertThat(holds(policy, with("dynamodb:Attributes", "UserName", "Message", "PostDateTime")))
+        .isTrue();
     assertThat(holds(policy, with("dynamodb:Attributes", "UserName"))).isFalse();
   }
 
@@ -239,7 +264,8 @@ class ConditionEvaluationTest {
 
   @Test
   void condition_forAnyValueStringNotEquals_someRequestValueMatchesNone() {
-    PolicyDocument policy = conditioned("ForAnyValue:StringNotEquals", "aws:TagKeys", "env", "cost");
+    PolicyDocument policy =
+        conditioned("ForAnyValue:StringNotEquals", "aws:TagKeys", "env", "cost");
     assertThat(holds(policy, with("aws:TagKeys", "env", "owner"))).isTrue();
     assertThat(holds(policy, with("aws:TagKeys", "env", "cost"))).isFalse();
     assertThat(holds(policy, without())).isFalse();
@@ -247,7 +273,8 @@ class ConditionEvaluationTest {
 
   @Test
   void condition_forAnyValueIfExistsMissingKey_true() {
-    assertThat(holds(conditioned("ForAnyValue:StringEqualsIfExists", "aws:TagKeys", "env"), without()))
+    assertThat(
+            holds(conditioned("ForAnyValue:StringEqualsIfExists", "aws:TagKeys", "env"), without()))
         .isTrue();
   }
 
@@ -289,12 +316,16 @@ class ConditionEvaluationTest {
   void condition_numericOrderings_strictAndInclusive() {
     assertThat(holds(conditioned("NumericLessThan", "k:n", "10"), with("k:n", "9.5"))).isTrue();
     assertThat(holds(conditioned("NumericLessThan", "k:n", "10"), with("k:n", "10"))).isFalse();
-    assertThat(holds(conditioned("NumericLessThanEquals", "k:n", "10"), with("k:n", "10"))).isTrue();
-    assertThat(holds(conditioned("NumericLessThanEquals", "k:n", "10"), with("k:n", "11"))).isFalse();
+    assertThat(holds(conditioned("NumericLessThanEquals", "k:n", "10"), with("k:n", "10")))
+        .isTrue();
+    assertThat(holds(conditioned("NumericLessThanEquals", "k:n", "10"), with("k:n", "11")))
+        .isFalse();
     assertThat(holds(conditioned("NumericGreaterThan", "k:n", "10"), with("k:n", "11"))).isTrue();
     assertThat(holds(conditioned("NumericGreaterThan", "k:n", "10"), with("k:n", "10"))).isFalse();
-    assertThat(holds(conditioned("NumericGreaterThanEquals", "k:n", "10"), with("k:n", "10"))).isTrue();
-    assertThat(holds(conditioned("NumericGreaterThanEquals", "k:n", "10"), with("k:n", "-3"))).isFalse();
+    assertThat(holds(conditioned("NumericGreaterThanEquals", "k:n", "10"), with("k:n", "10")))
+        .isTrue();
+    assertThat(holds(conditioned("NumericGreaterThanEquals", "k:n", "10"), with("k:n", "-3")))
+        .isFalse();
   }
 
   @Test
@@ -307,7 +338,8 @@ class ConditionEvaluationTest {
 
   @Test
   void condition_dateEquals_isoFormsAndEpochAgree() {
-    PolicyDocument policy = conditioned("DateEquals", "aws:CurrentTime", "2020-01-01T09:00:00+09:00");
+    PolicyDocument policy =
+        conditioned("DateEquals", "aws:CurrentTime", "2020-01-01T09:00:00+09:00");
     assertThat(holds(policy, with("aws:CurrentTime", "2020-01-01T00:00:00Z"))).isTrue();
     assertThat(holds(policy, with("aws:CurrentTime", "2020-01-01"))).isTrue();
     assertThat(holds(policy, with("aws:CurrentTime", "1577836800"))).isTrue();
@@ -324,20 +356,57 @@ class ConditionEvaluationTest {
   @Test
   void condition_dateOrderings_strictAndInclusive() {
     String at = "2020-06-01T12:00:00Z";
-    assertThat(holds(conditioned("DateLessThan", "aws:CurrentTime", at), with("aws:CurrentTime", "2020-06-01T11:59:59Z"))).isTrue();
-    assertThat(holds(conditioned("DateLessThan", "aws:CurrentTime", at), with("aws:CurrentTime", at))).isFalse();
-    assertThat(holds(conditioned("DateLessThanEquals", "aws:CurrentTime", at), with("aws:CurrentTime", at))).isTrue();
-    assertThat(holds(conditioned("DateLessThanEquals", "aws:CurrentTime", at), with("aws:CurrentTime", "2021-01-01"))).isFalse();
-    assertThat(holds(conditioned("DateGreaterThan", "aws:CurrentTime", at), with("aws:CurrentTime", "2020-06-01T12:00:01Z"))).isTrue();
-    assertThat(holds(conditioned("DateGreaterThan", "aws:CurrentTime", at), with("aws:CurrentTime", at))).isFalse();
-    assertThat(holds(conditioned("DateGreaterThanEquals", "aws:CurrentTime", at), with("aws:CurrentTime", at))).isTrue();
-    assertThat(holds(conditioned("DateGreaterThanEquals", "aws:CurrentTime", at), with("aws:CurrentTime", "2019-12-31"))).isFalse();
+    assertThat(
+            holds(
+                conditioned("DateLessThan", "aws:CurrentTime", at),
+                with("aws:CurrentTime", "2020-06-01T11:59:59Z")))
+        .isTrue();
+    assertThat(
+            holds(conditioned("DateLessThan", "aws:CurrentTime", at), with("aws:CurrentTime", at)))
+        .isFalse();
+    assertThat(
+            holds(
+                conditioned("DateLessThanEquals", "aws:CurrentTime", at),
+                with("aws:CurrentTime", at)))
+        .isTrue();
+    assertThat(
+            holds(
+                conditioned("DateLessThanEquals", "aws:CurrentTime", at),
+                with("aws:CurrentTime", "2021-01-01")))
+        .isFalse();
+    assertThat(
+            holds(
+                conditioned("DateGreaterThan", "aws:CurrentTime", at),
+                with("aws:CurrentTime", "2020-06-01T12:00:01Z")))
+        .isTrue();
+    assertThat(
+            holds(
+                conditioned("DateGreaterThan", "aws:CurrentTime", at), with("aws:CurrentTime", at)))
+        .isFalse();
+    assertThat(
+            holds(
+                conditioned("DateGreaterThanEquals", "aws:CurrentTime", at),
+                with("aws:CurrentTime", at)))
+        .isTrue();
+    assertThat(
+            holds(
+                conditioned("DateGreaterThanEquals", "aws:CurrentTime", at),
+                with("aws:CurrentTime", "2019-12-31")))
+        .isFalse();
   }
 
   @Test
   void condition_malformedDate_falseNotThrown() {
-    assertThat(holds(conditioned("DateLessThan", "aws:CurrentTime", "tomorrow"), with("aws:CurrentTime", "2020-01-01"))).isFalse();
-    assertThat(holds(conditioned("DateLessThan", "aws:CurrentTime", "2020-01-01"), with("aws:CurrentTime", "2019-13-45"))).isFalse();
+    assertThat(
+            holds(
+                conditioned("DateLessThan", "aws:CurrentTime", "tomorrow"),
+                with("aws:CurrentTime", "2020-01-01")))
+        .isFalse();
+    assertThat(
+            holds(
+                conditioned("DateLessThan", "aws:CurrentTime", "2020-01-01"),
+                with("aws:CurrentTime", "2019-13-45")))
+        .isFalse();
   }
 
   // --- Bool, Binary -------------------------------------------------------------------------
@@ -385,7 +454,8 @@ class ConditionEvaluationTest {
 
   @Test
   void condition_notIpAddress_outsideEveryRange() {
-    PolicyDocument policy = conditioned("NotIpAddress", "aws:SourceIp", "10.0.0.0/8", "192.168.0.0/16");
+    PolicyDocument policy =
+        conditioned("NotIpAddress", "aws:SourceIp", "10.0.0.0/8", "192.168.0.0/16");
     assertThat(holds(policy, with("aws:SourceIp", "203.0.113.7"))).isTrue();
     assertThat(holds(policy, with("aws:SourceIp", "192.168.1.1"))).isFalse();
   }
@@ -393,41 +463,69 @@ class ConditionEvaluationTest {
   @Test
   void condition_malformedCidr_falseNotThrown() {
     PolicyDocument policy = conditioned("IpAddress", "aws:SourceIp", "203.0.113.0/33");
-    assertThatCode(() -> holds(policy, with("aws:SourceIp", "203.0.113.1"))).doesNotThrowAnyException();
+    assertThatCode(() -> holds(policy, with("aws:SourceIp", "203.0.113.1")))
+        .doesNotThrowAnyException();
     assertThat(holds(policy, with("aws:SourceIp", "203.0.113.1"))).isFalse();
-    assertThat(holds(conditioned("IpAddress", "aws:SourceIp", "example.com"), with("aws:SourceIp", "1.2.3.4"))).isFalse();
-    assertThat(holds(conditioned("IpAddress", "aws:SourceIp", "1.2.3.0/24"), with("aws:SourceIp", "1.2.3"))).isFalse();
+    assertThat(
+            holds(
+                conditioned("IpAddress", "aws:SourceIp", "example.com"),
+                with("aws:SourceIp", "1.2.3.4")))
+        .isFalse();
+    assertThat(
+            holds(
+                conditioned("IpAddress", "aws:SourceIp", "1.2.3.0/24"),
+                with("aws:SourceIp", "1.2.3")))
+        .isFalse();
   }
 
   // --- ARN ----------------------------------------------------------------------------------
 
   @Test
   void condition_arnLike_componentWiseWildcards() {
-    PolicyDocument policy = conditioned("ArnLike", "aws:SourceArn", "arn:aws:someservice:*:111122223333:finance/*");
-    assertThat(holds(policy, with("aws:SourceArn", "arn:aws:someservice:us-east-2:111122223333:finance/a/b.txt"))).isTrue();
+    PolicyDocument policy =
+        conditioned("ArnLike", "aws:SourceArn", "arn:aws:someservice:*:111122223333:finance/*");
+    assertThat(
+            holds(
+                policy,
+                with(
+                    "aws:SourceArn", "arn:aws:someservice:us-east-2:111122223333:finance/a/b.txt")))
+        .isTrue();
     // The docs' example: StringLike would match, ArnLike does not (the star stays in the region).
-    assertThat(holds(policy, with("aws:SourceArn", "arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt"))).isFalse();
+    assertThat(
+            holds(
+                policy,
+                with(
+                    "aws:SourceArn",
+                    "arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt")))
+        .isFalse();
   }
 
   @Test
   void condition_arnEquals_behavesLikeArnLike() {
-    PolicyDocument policy = conditioned("ArnEquals", "aws:SourceArn", "arn:aws:sns:*:123456789012:TOPIC-?");
-    assertThat(holds(policy, with("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:TOPIC-1"))).isTrue();
-    assertThat(holds(policy, with("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:TOPIC-12"))).isFalse();
+    PolicyDocument policy =
+        conditioned("ArnEquals", "aws:SourceArn", "arn:aws:sns:*:123456789012:TOPIC-?");
+    assertThat(holds(policy, with("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:TOPIC-1")))
+        .isTrue();
+    assertThat(holds(policy, with("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:TOPIC-12")))
+        .isFalse();
   }
 
   @Test
   void condition_arnNotEqualsAndArnNotLike_negated() {
     for (String operator : List.of("ArnNotEquals", "ArnNotLike")) {
-      PolicyDocument policy = conditioned(operator, "aws:PrincipalArn", "arn:aws:iam::444455556666:user/*");
-      assertThat(holds(policy, with("aws:PrincipalArn", "arn:aws:iam::444455556666:user/bob"))).isFalse();
-      assertThat(holds(policy, with("aws:PrincipalArn", "arn:aws:iam::444455556666:role/bob"))).isTrue();
+      PolicyDocument policy =
+          conditioned(operator, "aws:PrincipalArn", "arn:aws:iam::444455556666:user/*");
+      assertThat(holds(policy, with("aws:PrincipalArn", "arn:aws:iam::444455556666:user/bob")))
+          .isFalse();
+      assertThat(holds(policy, with("aws:PrincipalArn", "arn:aws:iam::444455556666:role/bob")))
+          .isTrue();
     }
   }
 
   @Test
   void condition_arnLike_caseSensitive() {
     PolicyDocument policy = conditioned("ArnLike", "aws:SourceArn", "arn:aws:sns:*:*:Topic");
-    assertThat(holds(policy, with("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:topic"))).isFalse();
+    assertThat(holds(policy, with("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:topic")))
+        .isFalse();
   }
 }

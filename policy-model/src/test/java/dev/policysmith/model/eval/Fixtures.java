@@ -42,7 +42,8 @@ final class Fixtures {
         allow("s3:GetObject")
             .condition(
                 ConditionBlock.of(
-                    OperatorBlock.of(ConditionOperator.parse(operator), KeyCondition.of(key, values))))
+                    OperatorBlock.of(
+                        ConditionOperator.parse(operator), KeyCondition.of(key, values))))
             .build());
   }
 

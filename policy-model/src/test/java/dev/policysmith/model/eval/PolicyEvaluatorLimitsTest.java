@@ -15,14 +15,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile patterns for the evaluator. Wildcards are matched by {@code internal.Glob}'s
- * two-pointer algorithm with backtracking to the last star only: never exponential, at worst the
- * product of pattern and text length, and linear for the many-star patterns that make a
- * backtracking regular expression explode.
+ * Hostile patterns for the evaluator. Wildcards are matched by {@code internal.Glob}'s two-pointer
+ * algorithm with backtracking to the last star only: never exponential, at worst the product of
+ * pattern and text length, and linear for the many-star patterns that make a backtracking regular
+ * expression explode.
  *
  * <p>The {@code assertTimeoutPreemptively} bounds are hang detectors, not performance checks.
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String">String
+ * @see <a
+ *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String">String
  *     condition operators</a>
  */
 class PolicyEvaluatorLimitsTest {
@@ -36,7 +37,9 @@ class PolicyEvaluatorLimitsTest {
     PolicyDocument policy = conditioned("StringLike", "aws:username", pattern);
     assertThat(assertTimeoutPreemptively(HANG, () -> decide(policy, with("aws:username", value))))
         .isEqualTo(Decision.IMPLICIT_DENY);
-    assertThat(assertTimeoutPreemptively(HANG, () -> decide(policy, with("aws:username", value + "b"))))
+    assertThat(
+            assertTimeoutPreemptively(
+                HANG, () -> decide(policy, with("aws:username", value + "b"))))
         .isEqualTo(Decision.ALLOW);
   }
 

@@ -27,10 +27,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The evaluator's decision, action, resource, principal and variable rules, one test per rule.
  *
- * <p>Evaluation: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
- * <br>Resource: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
- * <br>Principal: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
- * <br>Variables: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ * <p>Evaluation:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html <br>
+ * Resource:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html <br>
+ * Principal:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html <br>
+ * Variables: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
 class PolicyEvaluatorTest {
   private static final String ROLE = "arn:aws:iam::111122223333:role/path/Scheduler";
@@ -61,8 +64,9 @@ class PolicyEvaluatorTest {
     PolicyEvaluator evaluator =
         PolicyEvaluator.of(policy(allow("kms:Decrypt").build()), policy(deny("kms:*").build()));
     assertThat(evaluator.decide(request("kms:Decrypt").build())).isEqualTo(Decision.EXPLICIT_DENY);
-    assertThat(PolicyEvaluator.of(policy(allow("kms:Decrypt").build()), policy())
-            .decide(request("kms:Decrypt").build()))
+    assertThat(
+            PolicyEvaluator.of(policy(allow("kms:Decrypt").build()), policy())
+                .decide(request("kms:Decrypt").build()))
         .isEqualTo(Decision.ALLOW);
   }
 
@@ -77,13 +81,23 @@ class PolicyEvaluatorTest {
     assertThat(evaluation.decision()).isEqualTo(Decision.EXPLICIT_DENY);
     assertThat(evaluation.matchedStatements())
         .containsExactly(
-            StatementMatch.builder().documentIndex(1).statementIndex(0).sid("A").effect(Effect.ALLOW).build(),
-            StatementMatch.builder().documentIndex(1).statementIndex(2).effect(Effect.DENY).build());
+            StatementMatch.builder()
+                .documentIndex(1)
+                .statementIndex(0)
+                .sid("A")
+                .effect(Effect.ALLOW)
+                .build(),
+            StatementMatch.builder()
+                .documentIndex(1)
+                .statementIndex(2)
+                .effect(Effect.DENY)
+                .build());
   }
 
   @Test
   void explain_implicitDeny_noStatements() {
-    Evaluation evaluation = PolicyEvaluator.of(policy(allow("s3:*").build())).explain(request("kms:Decrypt").build());
+    Evaluation evaluation =
+        PolicyEvaluator.of(policy(allow("s3:*").build())).explain(request("kms:Decrypt").build());
     assertThat(evaluation.decision()).isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(evaluation.matchedStatements()).isEmpty();
   }
@@ -92,7 +106,8 @@ class PolicyEvaluatorTest {
 
   @Test
   void action_caseInsensitive() {
-    assertThat(decide(policy(allow("KMS:decrypt").build()), request("kms:Decrypt").build())).isEqualTo(Decision.ALLOW);
+    assertThat(decide(policy(allow("KMS:decrypt").build()), request("kms:Decrypt").build()))
+        .isEqualTo(Decision.ALLOW);
   }
 
   @Test
@@ -100,14 +115,23 @@ class PolicyEvaluatorTest {
     PolicyDocument p = policy(allow("kms:ReEncrypt*", "kms:Get?eyPolicy").build());
     assertThat(decide(p, request("kms:ReEncryptFrom").build())).isEqualTo(Decision.ALLOW);
     assertThat(decide(p, request("kms:GetKeyPolicy").build())).isEqualTo(Decision.ALLOW);
-    assertThat(decide(p, request("kms:GetKeyRotationStatus").build())).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(decide(p, request("kms:GetKeyRotationStatus").build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void action_notAction_matchesActionsOutsideTheList() {
     PolicyDocument p =
-        policy(Statement.builder().effect(Effect.ALLOW).action(ActionClause.builder().negated(true).addPattern(
-            dev.policysmith.model.ActionPattern.of("iam:*")).build()).resource(ResourceClause.of("*")).build());
+        policy(
+            Statement.builder()
+                .effect(Effect.ALLOW)
+                .action(
+                    ActionClause.builder()
+                        .negated(true)
+                        .addPattern(dev.policysmith.model.ActionPattern.of("iam:*"))
+                        .build())
+                .resource(ResourceClause.of("*"))
+                .build());
     assertThat(decide(p, request("s3:GetObject").build())).isEqualTo(Decision.ALLOW);
     assertThat(decide(p, request("IAM:CreateUser").build())).isEqualTo(Decision.IMPLICIT_DENY);
   }
@@ -115,8 +139,12 @@ class PolicyEvaluatorTest {
   // --- Resources ----------------------------------------------------------------------------
 
   private static PolicyDocument onResource(String... patterns) {
-    return policy(Statement.builder().effect(Effect.ALLOW).action(ActionClause.of("s3:*"))
-        .resource(ResourceClause.of(patterns)).build());
+    return policy(
+        Statement.builder()
+            .effect(Effect.ALLOW)
+            .action(ActionClause.of("s3:*"))
+            .resource(ResourceClause.of(patterns))
+            .build());
   }
 
   private static Decision get(PolicyDocument p, String resource) {
@@ -133,19 +161,22 @@ class PolicyEvaluatorTest {
   void resource_starSpansSlashes() {
     // The Resource page: DOC-EXAMPLE-BUCKET/*/test/* matches .../1///test///object.jpg
     PolicyDocument p = onResource("arn:aws:s3:::DOC-EXAMPLE-BUCKET/*/test/*");
-    assertThat(get(p, "arn:aws:s3:::DOC-EXAMPLE-BUCKET/1///test///object.jpg")).isEqualTo(Decision.ALLOW);
+    assertThat(get(p, "arn:aws:s3:::DOC-EXAMPLE-BUCKET/1///test///object.jpg"))
+        .isEqualTo(Decision.ALLOW);
   }
 
   @Test
   void resource_starInLastComponent_spansColons() {
-    assertThat(get(onResource("arn:aws:s3:::bucket/*"), "arn:aws:s3:::bucket/a:b:c")).isEqualTo(Decision.ALLOW);
+    assertThat(get(onResource("arn:aws:s3:::bucket/*"), "arn:aws:s3:::bucket/a:b:c"))
+        .isEqualTo(Decision.ALLOW);
   }
 
   @Test
   void resource_starInOneComponent_doesNotCrossColons() {
     PolicyDocument p = onResource("arn:aws:sqs:*:111122223333:queue");
     assertThat(get(p, "arn:aws:sqs:us-east-1:111122223333:queue")).isEqualTo(Decision.ALLOW);
-    assertThat(get(p, "arn:aws:sqs:us-east-1:999999999999:x:111122223333:queue")).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(get(p, "arn:aws:sqs:us-east-1:999999999999:x:111122223333:queue"))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
@@ -157,23 +188,41 @@ class PolicyEvaluatorTest {
 
   @Test
   void resource_caseSensitive() {
-    assertThat(get(onResource("arn:aws:s3:::Bucket/*"), "arn:aws:s3:::bucket/x")).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(get(onResource("arn:aws:s3:::Bucket/*"), "arn:aws:s3:::bucket/x"))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void resource_notResource_matchesResourcesOutsideTheList() {
-    PolicyDocument p = policy(Statement.builder().effect(Effect.ALLOW).action(ActionClause.of("s3:*"))
-        .resource(ResourceClause.builder().negated(true).addPattern(
-            dev.policysmith.model.ResourcePattern.of("arn:aws:s3:::secret/*")).build()).build());
+    PolicyDocument p =
+        policy(
+            Statement.builder()
+                .effect(Effect.ALLOW)
+                .action(ActionClause.of("s3:*"))
+                .resource(
+                    ResourceClause.builder()
+                        .negated(true)
+                        .addPattern(
+                            dev.policysmith.model.ResourcePattern.of("arn:aws:s3:::secret/*"))
+                        .build())
+                .build());
     assertThat(get(p, "arn:aws:s3:::public/x")).isEqualTo(Decision.ALLOW);
     assertThat(get(p, "arn:aws:s3:::secret/x")).isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void resource_statementWithoutResourceClause_matchesEveryResource() {
-    PolicyDocument trust = policy(Statement.builder().effect(Effect.ALLOW).action(ActionClause.of("sts:AssumeRole"))
-        .principal(PrincipalClause.service("ec2.amazonaws.com")).build());
-    assertThat(decide(trust, request("sts:AssumeRole").principal("ec2.amazonaws.com").resource(ROLE).build()))
+    PolicyDocument trust =
+        policy(
+            Statement.builder()
+                .effect(Effect.ALLOW)
+                .action(ActionClause.of("sts:AssumeRole"))
+                .principal(PrincipalClause.service("ec2.amazonaws.com"))
+                .build());
+    assertThat(
+            decide(
+                trust,
+                request("sts:AssumeRole").principal("ec2.amazonaws.com").resource(ROLE).build()))
         .isEqualTo(Decision.ALLOW);
     assertThat(decide(trust, request("sts:AssumeRole").principal("ec2.amazonaws.com").build()))
         .isEqualTo(Decision.ALLOW);
@@ -181,7 +230,8 @@ class PolicyEvaluatorTest {
 
   @Test
   void resource_requestWithoutResource_matchedByStarOnly() {
-    assertThat(decide(onResource("*"), request("s3:ListAllMyBuckets").build())).isEqualTo(Decision.ALLOW);
+    assertThat(decide(onResource("*"), request("s3:ListAllMyBuckets").build()))
+        .isEqualTo(Decision.ALLOW);
     assertThat(decide(onResource("arn:aws:s3:::*"), request("s3:ListAllMyBuckets").build()))
         .isEqualTo(Decision.IMPLICIT_DENY);
   }
@@ -210,7 +260,8 @@ class PolicyEvaluatorTest {
 
   @Test
   void principal_star_matchesEveryoneIncludingServicesAndAnonymous() {
-    for (PrincipalClause everyone : new PrincipalClause[] {PrincipalClause.ANYONE, PrincipalClause.aws("*")}) {
+    for (PrincipalClause everyone :
+        new PrincipalClause[] {PrincipalClause.ANYONE, PrincipalClause.aws("*")}) {
       PolicyDocument p = trusting(everyone);
       assertThat(as(p, ROLE)).isEqualTo(Decision.ALLOW);
       assertThat(as(p, "ec2.amazonaws.com")).isEqualTo(Decision.ALLOW);
@@ -233,7 +284,8 @@ class PolicyEvaluatorTest {
     PolicyDocument p = trusting(PrincipalClause.aws("arn:aws:iam::111122223333:root"));
     assertThat(as(p, "arn:aws:iam::111122223333:user/alice")).isEqualTo(Decision.ALLOW);
     assertThat(as(p, ROLE)).isEqualTo(Decision.ALLOW);
-    assertThat(as(p, "arn:aws:sts::111122223333:assumed-role/Scheduler/s1")).isEqualTo(Decision.ALLOW);
+    assertThat(as(p, "arn:aws:sts::111122223333:assumed-role/Scheduler/s1"))
+        .isEqualTo(Decision.ALLOW);
     assertThat(as(p, "arn:aws:iam::444455556666:user/alice")).isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(as(p, "arn:aws-cn:iam::111122223333:user/alice")).isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(as(p, "ec2.amazonaws.com")).isEqualTo(Decision.IMPLICIT_DENY);
@@ -244,7 +296,8 @@ class PolicyEvaluatorTest {
    * aws} (the document names no other): the same callers match it as the root ARN, and none of
    * another partition.
    *
-   * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">AWS
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">AWS
    *     account principals</a>
    */
   @Test
@@ -279,7 +332,8 @@ class PolicyEvaluatorTest {
                    "Resource": "arn:aws-cn:kms:cn-north-1:111122223333:key/k"}]}
                 """);
     assertThat(Partition.ofDocument(p)).isEqualTo(Partition.AWS_CN);
-    Request.Builder decrypt = request("kms:Decrypt").resource("arn:aws-cn:kms:cn-north-1:111122223333:key/k");
+    Request.Builder decrypt =
+        request("kms:Decrypt").resource("arn:aws-cn:kms:cn-north-1:111122223333:key/k");
     assertThat(decide(p, decrypt.principal("arn:aws-cn:iam::111122223333:role/R").build()))
         .isEqualTo(Decision.ALLOW);
     assertThat(decide(p, decrypt.principal("arn:aws-cn:iam::111122223333:root").build()))
@@ -301,7 +355,8 @@ class PolicyEvaluatorTest {
                                 "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k"]}]}
                 """);
     assertThat(Partition.ofDocument(p)).isEqualTo(Partition.AWS);
-    Request.Builder decrypt = request("kms:Decrypt").resource("arn:aws-cn:kms:cn-north-1:111122223333:key/k");
+    Request.Builder decrypt =
+        request("kms:Decrypt").resource("arn:aws-cn:kms:cn-north-1:111122223333:key/k");
     assertThat(decide(p, decrypt.principal("arn:aws:iam::111122223333:role/R").build()))
         .isEqualTo(Decision.ALLOW);
     assertThat(decide(p, decrypt.principal("arn:aws-cn:iam::111122223333:role/R").build()))
@@ -313,15 +368,18 @@ class PolicyEvaluatorTest {
     PolicyDocument p = trusting(PrincipalClause.aws(ROLE));
     assertThat(as(p, ROLE)).isEqualTo(Decision.ALLOW);
     // The session ARN carries the role name but not its path.
-    assertThat(as(p, "arn:aws:sts::111122223333:assumed-role/Scheduler/session-1")).isEqualTo(Decision.ALLOW);
-    assertThat(as(p, "arn:aws:sts::444455556666:assumed-role/Scheduler/session-1")).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(as(p, "arn:aws:sts::111122223333:assumed-role/Scheduler/session-1"))
+        .isEqualTo(Decision.ALLOW);
+    assertThat(as(p, "arn:aws:sts::444455556666:assumed-role/Scheduler/session-1"))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void principal_otherRoleSameAccount_noMatch() {
     PolicyDocument p = trusting(PrincipalClause.aws(ROLE));
     assertThat(as(p, "arn:aws:iam::111122223333:role/Other")).isEqualTo(Decision.IMPLICIT_DENY);
-    assertThat(as(p, "arn:aws:sts::111122223333:assumed-role/Other/session-1")).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(as(p, "arn:aws:sts::111122223333:assumed-role/Other/session-1"))
+        .isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(as(p, "arn:aws:iam::111122223333:root")).isEqualTo(Decision.IMPLICIT_DENY);
   }
 
@@ -342,10 +400,13 @@ class PolicyEvaluatorTest {
 
   @Test
   void principal_federatedAndCanonicalUser_exactString() {
-    PolicyDocument p = trusting(PrincipalClause.builder()
-        .addEntry(PrincipalEntry.of(PrincipalType.FEDERATED, "cognito-identity.amazonaws.com"))
-        .addEntry(PrincipalEntry.of(PrincipalType.CANONICAL_USER, "79a59df9"))
-        .build());
+    PolicyDocument p =
+        trusting(
+            PrincipalClause.builder()
+                .addEntry(
+                    PrincipalEntry.of(PrincipalType.FEDERATED, "cognito-identity.amazonaws.com"))
+                .addEntry(PrincipalEntry.of(PrincipalType.CANONICAL_USER, "79a59df9"))
+                .build());
     assertThat(as(p, "cognito-identity.amazonaws.com")).isEqualTo(Decision.ALLOW);
     assertThat(as(p, "79a59df9")).isEqualTo(Decision.ALLOW);
     assertThat(as(p, "79A59DF9")).isEqualTo(Decision.IMPLICIT_DENY);
@@ -353,9 +414,16 @@ class PolicyEvaluatorTest {
 
   @Test
   void principal_notPrincipal_matchesEveryoneElse() {
-    PolicyDocument p = policy(deny("kms:*").principal(PrincipalClause.builder().negated(true)
-        .addEntry(PrincipalEntry.of(PrincipalType.AWS, ROLE)).build()).build(),
-        allow("kms:*").principal(PrincipalClause.ANYONE).build());
+    PolicyDocument p =
+        policy(
+            deny("kms:*")
+                .principal(
+                    PrincipalClause.builder()
+                        .negated(true)
+                        .addEntry(PrincipalEntry.of(PrincipalType.AWS, ROLE))
+                        .build())
+                .build(),
+            allow("kms:*").principal(PrincipalClause.ANYONE).build());
     assertThat(as(p, ROLE)).isEqualTo(Decision.ALLOW);
     assertThat(as(p, "arn:aws:iam::111122223333:role/Other")).isEqualTo(Decision.EXPLICIT_DENY);
   }
@@ -363,34 +431,79 @@ class PolicyEvaluatorTest {
   // --- Policy variables ---------------------------------------------------------------------
 
   private static PolicyDocument home(PolicyVersion version, String resource) {
-    return PolicyDocument.builder().version(version).addStatement(Statement.builder().effect(Effect.ALLOW)
-        .action(ActionClause.of("s3:*")).resource(ResourceClause.of(resource)).build()).build();
+    return PolicyDocument.builder()
+        .version(version)
+        .addStatement(
+            Statement.builder()
+                .effect(Effect.ALLOW)
+                .action(ActionClause.of("s3:*"))
+                .resource(ResourceClause.of(resource))
+                .build())
+        .build();
   }
 
   @Test
   void variables_resolvedInResource() {
-    PolicyDocument p = home(PolicyVersion.V2012_10_17, "arn:aws:s3:::bucket/home/${aws:username}/*");
-    assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/home/alice/x")
-        .putContext("aws:username", "alice").build())).isEqualTo(Decision.ALLOW);
-    assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/home/bob/x")
-        .putContext("AWS:UserName", "alice").build())).isEqualTo(Decision.IMPLICIT_DENY);
+    PolicyDocument p =
+        home(PolicyVersion.V2012_10_17, "arn:aws:s3:::bucket/home/${aws:username}/*");
+    assertThat(
+            decide(
+                p,
+                request("s3:GetObject")
+                    .resource("arn:aws:s3:::bucket/home/alice/x")
+                    .putContext("aws:username", "alice")
+                    .build()))
+        .isEqualTo(Decision.ALLOW);
+    assertThat(
+            decide(
+                p,
+                request("s3:GetObject")
+                    .resource("arn:aws:s3:::bucket/home/bob/x")
+                    .putContext("AWS:UserName", "alice")
+                    .build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void variables_literalIn2008() {
     PolicyDocument p = home(PolicyVersion.V2008_10_17, "arn:aws:s3:::bucket/${aws:username}");
-    assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/${aws:username}")
-        .putContext("aws:username", "alice").build())).isEqualTo(Decision.ALLOW);
-    assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/alice")
-        .putContext("aws:username", "alice").build())).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(
+            decide(
+                p,
+                request("s3:GetObject")
+                    .resource("arn:aws:s3:::bucket/${aws:username}")
+                    .putContext("aws:username", "alice")
+                    .build()))
+        .isEqualTo(Decision.ALLOW);
+    assertThat(
+            decide(
+                p,
+                request("s3:GetObject")
+                    .resource("arn:aws:s3:::bucket/alice")
+                    .putContext("aws:username", "alice")
+                    .build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void variables_literalWithoutVersion() {
-    PolicyDocument p = PolicyDocument.builder().addStatement(Statement.builder().effect(Effect.ALLOW)
-        .action(ActionClause.of("s3:*")).resource(ResourceClause.of("arn:aws:s3:::b/${aws:username}")).build()).build();
-    assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::b/alice")
-        .putContext("aws:username", "alice").build())).isEqualTo(Decision.IMPLICIT_DENY);
+    PolicyDocument p =
+        PolicyDocument.builder()
+            .addStatement(
+                Statement.builder()
+                    .effect(Effect.ALLOW)
+                    .action(ActionClause.of("s3:*"))
+                    .resource(ResourceClause.of("arn:aws:s3:::b/${aws:username}"))
+                    .build())
+            .build();
+    assertThat(
+            decide(
+                p,
+                request("s3:GetObject")
+                    .resource("arn:aws:s3:::b/alice")
+                    .putContext("aws:username", "alice")
+                    .build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
@@ -398,17 +511,26 @@ class PolicyEvaluatorTest {
     PolicyDocument p = home(PolicyVersion.V2012_10_17, "arn:aws:s3:::bucket/${aws:username}");
     assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/").build()))
         .isEqualTo(Decision.IMPLICIT_DENY);
-    assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/${aws:username}").build()))
+    assertThat(
+            decide(
+                p, request("s3:GetObject").resource("arn:aws:s3:::bucket/${aws:username}").build()))
         .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void variables_defaultUsedWhenKeyMissing() {
-    PolicyDocument p = home(PolicyVersion.V2012_10_17, "arn:aws:s3:::bucket/${aws:userid, 'anonymous'}");
+    PolicyDocument p =
+        home(PolicyVersion.V2012_10_17, "arn:aws:s3:::bucket/${aws:userid, 'anonymous'}");
     assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/anonymous").build()))
         .isEqualTo(Decision.ALLOW);
-    assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/AIDA1")
-        .putContext("aws:userid", "AIDA1").build())).isEqualTo(Decision.ALLOW);
+    assertThat(
+            decide(
+                p,
+                request("s3:GetObject")
+                    .resource("arn:aws:s3:::bucket/AIDA1")
+                    .putContext("aws:userid", "AIDA1")
+                    .build()))
+        .isEqualTo(Decision.ALLOW);
   }
 
   @Test
@@ -423,33 +545,74 @@ class PolicyEvaluatorTest {
   @Test
   void variables_substitutedWildcardCharacters_areLiteral() {
     PolicyDocument p = home(PolicyVersion.V2012_10_17, "arn:aws:s3:::bucket/${aws:username}");
-    Request sneaky = request("s3:GetObject").resource("arn:aws:s3:::bucket/anything")
-        .putContext("aws:username", "*").build();
+    Request sneaky =
+        request("s3:GetObject")
+            .resource("arn:aws:s3:::bucket/anything")
+            .putContext("aws:username", "*")
+            .build();
     assertThat(decide(p, sneaky)).isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void variables_multivaluedKey_treatedAsMissing() {
     PolicyDocument p = home(PolicyVersion.V2012_10_17, "arn:aws:s3:::bucket/${aws:TagKeys}");
-    assertThat(decide(p, request("s3:GetObject").resource("arn:aws:s3:::bucket/a")
-        .putContext("aws:TagKeys", "a", "b").build())).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(
+            decide(
+                p,
+                request("s3:GetObject")
+                    .resource("arn:aws:s3:::bucket/a")
+                    .putContext("aws:TagKeys", "a", "b")
+                    .build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void variables_resolvedInStringConditionValues() {
-    PolicyDocument p = policy(allow("s3:ListBucket").condition(ConditionBlock.of(OperatorBlock.of(
-        ConditionOperator.parse("StringLike"), KeyCondition.of("s3:prefix", "home/${aws:username}/*")))).build());
-    assertThat(decide(p, request("s3:ListBucket").putContext("s3:prefix", "home/alice/docs")
-        .putContext("aws:username", "alice").build())).isEqualTo(Decision.ALLOW);
-    assertThat(decide(p, request("s3:ListBucket").putContext("s3:prefix", "home/bob/docs")
-        .putContext("aws:username", "alice").build())).isEqualTo(Decision.IMPLICIT_DENY);
+    PolicyDocument p =
+        policy(
+            allow("s3:ListBucket")
+                .condition(
+                    ConditionBlock.of(
+                        OperatorBlock.of(
+                            ConditionOperator.parse("StringLike"),
+                            KeyCondition.of("s3:prefix", "home/${aws:username}/*"))))
+                .build());
+    assertThat(
+            decide(
+                p,
+                request("s3:ListBucket")
+                    .putContext("s3:prefix", "home/alice/docs")
+                    .putContext("aws:username", "alice")
+                    .build()))
+        .isEqualTo(Decision.ALLOW);
+    assertThat(
+            decide(
+                p,
+                request("s3:ListBucket")
+                    .putContext("s3:prefix", "home/bob/docs")
+                    .putContext("aws:username", "alice")
+                    .build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void variables_notResolvedInNumericValues() {
-    PolicyDocument p = policy(allow("s3:ListBucket").condition(ConditionBlock.of(OperatorBlock.of(
-        ConditionOperator.parse("NumericEquals"), KeyCondition.of("s3:max-keys", "${k:n}")))).build());
-    assertThat(decide(p, request("s3:ListBucket").putContext("s3:max-keys", "5")
-        .putContext("k:n", "5").build())).isEqualTo(Decision.IMPLICIT_DENY);
+    PolicyDocument p =
+        policy(
+            allow("s3:ListBucket")
+                .condition(
+                    ConditionBlock.of(
+                        OperatorBlock.of(
+                            ConditionOperator.parse("NumericEquals"),
+                            KeyCondition.of("s3:max-keys", "${k:n}"))))
+                .build());
+    assertThat(
+            decide(
+                p,
+                request("s3:ListBucket")
+                    .putContext("s3:max-keys", "5")
+                    .putContext("k:n", "5")
+                    .build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 }

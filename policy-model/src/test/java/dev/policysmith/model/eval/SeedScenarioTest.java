@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The story of DESIGN.md: the two key-policy statements of {@code
  * examples/ebs-cross-account-statements.json}, written here as model values, let the Cloud
- * Automator role of account 111122223333 use the key through EC2 in ap-northeast-1 only, and
- * create grants only for AWS resources.
+ * Automator role of account 111122223333 use the key through EC2 in ap-northeast-1 only, and create
+ * grants only for AWS resources.
  *
- * <p>https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
- * <br>https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html
+ * <p>https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html <br>
+ * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html
  */
 class SeedScenarioTest {
   private static final String ROLE =
@@ -52,12 +52,17 @@ class SeedScenarioTest {
                           "kms:ReEncrypt*",
                           "kms:GenerateDataKey*",
                           "kms:DescribeKey"))
-                  .resource(ResourceClause.builder().addPattern(dev.policysmith.model.ResourcePattern.ALL).scalar(true).build())
+                  .resource(
+                      ResourceClause.builder()
+                          .addPattern(dev.policysmith.model.ResourcePattern.ALL)
+                          .scalar(true)
+                          .build())
                   .condition(
                       ConditionBlock.of(
                           OperatorBlock.of(
                               ConditionOperator.of(BaseOperator.STRING_EQUALS),
-                              KeyCondition.of("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"))))
+                              KeyCondition.of(
+                                  "kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"))))
                   .build())
           .addStatement(
               Statement.builder()
@@ -84,7 +89,9 @@ class SeedScenarioTest {
   void decrypt_viaEc2InKeyRegion_allowed() {
     for (String action : new String[] {"kms:Decrypt", "kms:ReEncryptFrom"}) {
       Request request =
-          call(ROLE, action).putContext("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com").build();
+          call(ROLE, action)
+              .putContext("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com")
+              .build();
       assertThat(EVALUATOR.decide(request)).as(action).isEqualTo(Decision.ALLOW);
     }
   }
@@ -92,41 +99,58 @@ class SeedScenarioTest {
   @Test
   void decrypt_viaEc2InOtherRegion_implicitlyDenied() {
     Request request =
-        call(ROLE, "kms:Decrypt").putContext("kms:ViaService", "ec2.us-east-1.amazonaws.com").build();
+        call(ROLE, "kms:Decrypt")
+            .putContext("kms:ViaService", "ec2.us-east-1.amazonaws.com")
+            .build();
     assertThat(EVALUATOR.decide(request)).isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void decrypt_withoutViaService_implicitlyDenied() {
-    assertThat(EVALUATOR.decide(call(ROLE, "kms:Decrypt").build())).isEqualTo(Decision.IMPLICIT_DENY);
-    assertThat(EVALUATOR.decide(call(ROLE, "kms:ReEncryptFrom").build())).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(EVALUATOR.decide(call(ROLE, "kms:Decrypt").build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(EVALUATOR.decide(call(ROLE, "kms:ReEncryptFrom").build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void createGrant_forAwsResource_allowed() {
-    Request request = call(ROLE, "kms:CreateGrant").putContext("kms:GrantIsForAWSResource", "true").build();
+    Request request =
+        call(ROLE, "kms:CreateGrant").putContext("kms:GrantIsForAWSResource", "true").build();
     assertThat(EVALUATOR.decide(request)).isEqualTo(Decision.ALLOW);
   }
 
   @Test
   void createGrant_keyNameInOtherCaseUnderTurkishLocale_allowed() {
-    Request request = call(ROLE, "kms:CreateGrant").putContext("KMS:GRANTISFORAWSRESOURCE", "true").build();
+    Request request =
+        call(ROLE, "kms:CreateGrant").putContext("KMS:GRANTISFORAWSRESOURCE", "true").build();
     assertThat(EVALUATOR.decide(request)).isEqualTo(Decision.ALLOW);
   }
 
   @Test
   void createGrant_notForAwsResourceOrWithoutKey_implicitlyDenied() {
-    assertThat(EVALUATOR.decide(call(ROLE, "kms:CreateGrant").putContext("kms:GrantIsForAWSResource", "false").build()))
+    assertThat(
+            EVALUATOR.decide(
+                call(ROLE, "kms:CreateGrant")
+                    .putContext("kms:GrantIsForAWSResource", "false")
+                    .build()))
         .isEqualTo(Decision.IMPLICIT_DENY);
-    assertThat(EVALUATOR.decide(call(ROLE, "kms:CreateGrant").build())).isEqualTo(Decision.IMPLICIT_DENY);
-    assertThat(EVALUATOR.decide(call(ROLE, "kms:CreateGrant").putContext("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com").build()))
+    assertThat(EVALUATOR.decide(call(ROLE, "kms:CreateGrant").build()))
+        .isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(
+            EVALUATOR.decide(
+                call(ROLE, "kms:CreateGrant")
+                    .putContext("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com")
+                    .build()))
         .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void sessionOfTheRole_covered() {
     Request request =
-        call(SESSION, "kms:Decrypt").putContext("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com").build();
+        call(SESSION, "kms:Decrypt")
+            .putContext("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com")
+            .build();
     assertThat(EVALUATOR.decide(request)).isEqualTo(Decision.ALLOW);
   }
 
@@ -141,7 +165,8 @@ class SeedScenarioTest {
 
   @Test
   void explain_namesTheStatementThatAllowed() {
-    Request request = call(ROLE, "kms:CreateGrant").putContext("kms:GrantIsForAWSResource", "true").build();
+    Request request =
+        call(ROLE, "kms:CreateGrant").putContext("kms:GrantIsForAWSResource", "true").build();
     Evaluation evaluation = EVALUATOR.explain(request);
     assertThat(evaluation.decision()).isEqualTo(Decision.ALLOW);
     assertThat(evaluation.matchedStatements())

@@ -29,7 +29,9 @@ class GlobTest {
 
   @Test
   void matches_ignoringCase_localeIndependent() {
-    assertThat(Glob.builder(true).pattern("KMS:GRANT*").build().matches("kms:grantIsForAWSResource")).isTrue();
+    assertThat(
+            Glob.builder(true).pattern("KMS:GRANT*").build().matches("kms:grantIsForAWSResource"))
+        .isTrue();
   }
 
   @Test

@@ -71,7 +71,8 @@ class JsonPointerTrackingTest {
 
   @Test
   void tokenize_numbers_keepTheirTextExactly() {
-    List<JsonToken> tokens = JsonTokenizer.tokenize("[1.50e+03, -0, 10E-2, 123456789012345678901234567890]");
+    List<JsonToken> tokens =
+        JsonTokenizer.tokenize("[1.50e+03, -0, 10E-2, 123456789012345678901234567890]");
 
     assertThat(tokens)
         .filteredOn(token -> token.kind() == Kind.NUMBER)
@@ -152,7 +153,8 @@ class JsonPointerTrackingTest {
     PolicyParseException e =
         catchThrowableOfType(PolicyParseException.class, () -> PolicyReader.strict().read(json));
 
-    assertThat(e.pointer()).isEqualTo("/Statement/Condition/NumericLessThan/aws:MultiFactorAuthAge");
+    assertThat(e.pointer())
+        .isEqualTo("/Statement/Condition/NumericLessThan/aws:MultiFactorAuthAge");
     assertThat(e.problem()).isEqualTo("Number must be at most 1000 characters long but was longer");
   }
 }

@@ -13,7 +13,8 @@ class PolicyParseExceptionTest {
         new PolicyParseException("Sid must be a string but was 1", "/Statement/2/Sid", 4, 17, null);
 
     assertThat(e).isInstanceOf(PolicyFormatException.class);
-    assertThat(e.getMessage()).isEqualTo("4:17: Sid must be a string but was 1 (at /Statement/2/Sid)");
+    assertThat(e.getMessage())
+        .isEqualTo("4:17: Sid must be a string but was 1 (at /Statement/2/Sid)");
     assertThat(e.problem()).isEqualTo("Sid must be a string but was 1");
     assertThat(e.pointer()).isEqualTo("/Statement/2/Sid");
     assertThat(e.line()).isEqualTo(4);
@@ -22,9 +23,12 @@ class PolicyParseExceptionTest {
 
   @Test
   void getMessage_rootPointer_showsSlash() {
-    PolicyParseException e = new PolicyParseException("Policy document must be a JSON object but was empty", "", 1, 1, null);
+    PolicyParseException e =
+        new PolicyParseException(
+            "Policy document must be a JSON object but was empty", "", 1, 1, null);
 
-    assertThat(e.getMessage()).isEqualTo("1:1: Policy document must be a JSON object but was empty (at /)");
+    assertThat(e.getMessage())
+        .isEqualTo("1:1: Policy document must be a JSON object but was empty (at /)");
     assertThat(e.pointer()).isEmpty();
   }
 

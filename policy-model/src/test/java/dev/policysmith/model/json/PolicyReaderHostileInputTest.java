@@ -52,21 +52,57 @@ class PolicyReaderHostileInputTest {
             "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": {\"Bool\": {\"k\": "
                 + "[".repeat(10_000)));
     inputs.add(named("raw NUL", "{\"Statement\": \u0000}"));
-    inputs.add(named("escaped NUL in a Sid", "{\"Statement\": {\"Sid\": \"\\u0000\", \"Effect\": \"Allow\", \"Action\": \"*\"}}"));
-    inputs.add(named("lone high surrogate escape", "{\"Id\": \"\\ud800\", \"Statement\": " + statement + "}"));
-    inputs.add(named("lone low surrogate escape", "{\"Id\": \"\\udc00x\", \"Statement\": " + statement + "}"));
+    inputs.add(
+        named(
+            "escaped NUL in a Sid",
+            "{\"Statement\": {\"Sid\": \"\\u0000\", \"Effect\": \"Allow\", \"Action\": \"*\"}}"));
+    inputs.add(
+        named(
+            "lone high surrogate escape",
+            "{\"Id\": \"\\ud800\", \"Statement\": " + statement + "}"));
+    inputs.add(
+        named(
+            "lone low surrogate escape",
+            "{\"Id\": \"\\udc00x\", \"Statement\": " + statement + "}"));
     inputs.add(named("surrogate in a key", "{\"\\ud800\": 1}"));
-    inputs.add(named("valid surrogate pair escape", "{\"Id\": \"\\ud83d\\ude00\", \"Statement\": " + statement + "}"));
-    inputs.add(named("invalid UTF-8 C3 28", new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', ':', '1', '}'}));
+    inputs.add(
+        named(
+            "valid surrogate pair escape",
+            "{\"Id\": \"\\ud83d\\ude00\", \"Statement\": " + statement + "}"));
+    inputs.add(
+        named("invalid UTF-8 C3 28", new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', ':', '1', '}'}));
     inputs.add(named("overlong UTF-8", new byte[] {'"', (byte) 0xC0, (byte) 0xAF, '"'}));
     inputs.add(named("byte FF", new byte[] {(byte) 0xFF}));
     inputs.add(named("truncated UTF-8 at end", new byte[] {'{', '"', (byte) 0xE2, (byte) 0x82}));
-    inputs.add(named("UTF-8 encoded surrogate", new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}));
-    inputs.add(named("UTF-8 BOM", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{\"Statement\": " + statement + "}")));
-    inputs.add(named("two BOMs", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{}")));
+    inputs.add(
+        named(
+            "UTF-8 encoded surrogate",
+            new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}));
+    inputs.add(
+        named(
+            "UTF-8 BOM",
+            concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "{\"Statement\": " + statement + "}")));
+    inputs.add(
+        named(
+            "two BOMs",
+            concat(
+                new byte[] {
+                  (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF
+                },
+                "{}")));
     inputs.add(named("UTF-16 BOM", new byte[] {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'}));
-    inputs.add(named("huge integer", "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": {\"NumericEquals\": {\"n\": " + "9".repeat(10_000) + "}}}}"));
-    inputs.add(named("huge exponent", "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": {\"NumericEquals\": {\"n\": 1e999999999}}}}"));
+    inputs.add(
+        named(
+            "huge integer",
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": {\"NumericEquals\": {\"n\": "
+                + "9".repeat(10_000)
+                + "}}}}"));
+    inputs.add(
+        named(
+            "huge exponent",
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": {\"NumericEquals\": {\"n\": 1e999999999}}}}"));
     inputs.add(named("2 MiB string", "{\"Id\": \"" + "x".repeat(2 << 20) + "\"}"));
     inputs.add(named("2 MiB key", "{\"" + "k".repeat(2 << 20) + "\": 1}"));
     inputs.add(named("500 KiB unknown key", "{\"" + "k".repeat(500 << 10) + "\": 1}"));
@@ -77,8 +113,16 @@ class PolicyReaderHostileInputTest {
                 + "k".repeat(500 << 10)
                 + "\": null}}}}"));
     inputs.add(named("exactly 1 MiB of spaces", " ".repeat(1 << 20)));
-    inputs.add(named("30,000 statements", "{\"Statement\": [" + String.join(",", java.util.Collections.nCopies(30_000, statement)) + "]}"));
-    inputs.add(named("NaN", "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": {\"NumericEquals\": {\"n\": NaN}}}}"));
+    inputs.add(
+        named(
+            "30,000 statements",
+            "{\"Statement\": ["
+                + String.join(",", java.util.Collections.nCopies(30_000, statement))
+                + "]}"));
+    inputs.add(
+        named(
+            "NaN",
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": {\"NumericEquals\": {\"n\": NaN}}}}"));
     inputs.add(named("single quotes", "{'Statement': {}}"));
     inputs.add(named("comment", "// policy\n{\"Statement\": " + statement + "}"));
     inputs.add(named("block comment", "{/* x */\"Statement\": " + statement + "}"));
@@ -111,7 +155,8 @@ class PolicyReaderHostileInputTest {
   void read_hostileBytes_readsOrThrowsPolicyParseException(byte[] input) {
     assertReadsOrFailsCleanly(() -> PolicyReader.strict().read(input));
     assertReadsOrFailsCleanly(() -> PolicyReader.strict().read(new ByteArrayInputStream(input)));
-    assertReadsOrFailsCleanly(() -> PolicyReader.strict().read(new String(input, StandardCharsets.UTF_8)));
+    assertReadsOrFailsCleanly(
+        () -> PolicyReader.strict().read(new String(input, StandardCharsets.UTF_8)));
   }
 
   private interface Read {
@@ -127,7 +172,8 @@ class PolicyReaderHostileInputTest {
     PolicyParseException e = (PolicyParseException) thrown;
     assertThat(e.line()).isPositive();
     assertThat(e.column()).isPositive();
-    assertThat(e.pointer()).matches(p -> p.isEmpty() || p.startsWith("/"), "is empty or starts with /");
+    assertThat(e.pointer())
+        .matches(p -> p.isEmpty() || p.startsWith("/"), "is empty or starts with /");
     assertThat(e.getMessage())
         .startsWith(e.line() + ":" + e.column() + ": ")
         .endsWith(")")

@@ -97,10 +97,24 @@ class PolicyReaderTest {
             1,
             51,
             "Document must end after its top-level value but had more content"));
-    rows.add(row("empty input", "", "", 1, 1, "Policy document must be a JSON object but was empty"));
     rows.add(
-        row("white space only", " \n\t\n", "", 1, 1, "Policy document must be a JSON object but was empty"));
-    rows.add(row("top-level array", "[]", "", 1, 1, "Policy document must be a JSON object but was an array"));
+        row("empty input", "", "", 1, 1, "Policy document must be a JSON object but was empty"));
+    rows.add(
+        row(
+            "white space only",
+            " \n\t\n",
+            "",
+            1,
+            1,
+            "Policy document must be a JSON object but was empty"));
+    rows.add(
+        row(
+            "top-level array",
+            "[]",
+            "",
+            1,
+            1,
+            "Policy document must be a JSON object but was an array"));
     rows.add(
         row(
             "top-level string",
@@ -590,7 +604,8 @@ class PolicyReaderTest {
 
     assertThat(thrown)
         .isInstanceOf(PolicyFormatException.class)
-        .hasMessage("4:17: Effect must be \"Allow\" or \"Deny\" but was \"allow\" (at /Statement/0/Effect)");
+        .hasMessage(
+            "4:17: Effect must be \"Allow\" or \"Deny\" but was \"allow\" (at /Statement/0/Effect)");
   }
 
   @Test
@@ -609,7 +624,9 @@ class PolicyReaderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = JsonSource.class, names = {"BYTES", "STREAM", "PATH"})
+  @EnumSource(
+      value = JsonSource.class,
+      names = {"BYTES", "STREAM", "PATH"})
   void read_invalidUtf8_reportsMalformedBytePosition(JsonSource source) {
     byte[] json = {'{', '\n', ' ', '"', 'I', 'd', '"', ':', ' ', '"', (byte) 0xC3, 0x28, '"', '}'};
 
@@ -641,7 +658,9 @@ class PolicyReaderTest {
   @ParameterizedTest
   @EnumSource(JsonSource.class)
   void read_byteOrderMark_isIgnored(JsonSource source) throws IOException {
-    byte[] body = "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\"}}"
+            .getBytes(StandardCharsets.UTF_8);
     byte[] json = new byte[body.length + 3];
     json[0] = (byte) 0xEF;
     json[1] = (byte) 0xBB;
@@ -657,7 +676,8 @@ class PolicyReaderTest {
 
   @ParameterizedTest
   @EnumSource(JsonSource.class)
-  void read_statementObjectWithSingleStrings_keepsScalarHints(JsonSource source) throws IOException {
+  void read_statementObjectWithSingleStrings_keepsScalarHints(JsonSource source)
+      throws IOException {
     String json =
         """
         {
@@ -680,7 +700,10 @@ class PolicyReaderTest {
             .build();
     assertThat(document)
         .isEqualTo(
-            PolicyDocument.builder().version(PolicyVersion.V2012_10_17).addStatement(expected).build());
+            PolicyDocument.builder()
+                .version(PolicyVersion.V2012_10_17)
+                .addStatement(expected)
+                .build());
     assertThat(document.statementObject()).isTrue();
     assertThat(document.elementOrder()).containsExactly("Statement", "Version");
     Statement statement = document.statements().get(0);

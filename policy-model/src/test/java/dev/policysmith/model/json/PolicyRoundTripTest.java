@@ -136,8 +136,10 @@ class PolicyRoundTripTest {
   void writeThenRead_anyWriter_givesAnEqualDocument(String json) {
     PolicyDocument document = PolicyReader.strict().read(json);
 
-    PolicyDocument fromLossless = PolicyReader.strict().read(PolicyWriter.lossless().toBytes(document));
-    PolicyDocument fromCanonical = PolicyReader.strict().read(PolicyWriter.canonical().toBytes(document));
+    PolicyDocument fromLossless =
+        PolicyReader.strict().read(PolicyWriter.lossless().toBytes(document));
+    PolicyDocument fromCanonical =
+        PolicyReader.strict().read(PolicyWriter.canonical().toBytes(document));
 
     assertThat(fromLossless).isEqualTo(document);
     assertThat(fromCanonical).isEqualTo(document);

@@ -48,7 +48,10 @@ class PolicyWriterTest {
   @Test
   void writeToString_builtDocument_writesDefaultOrderAndTwoSpaceLayout() {
     PolicyDocument document =
-        PolicyDocument.builder().version(PolicyVersion.V2012_10_17).addStatement(useOfTheKey()).build();
+        PolicyDocument.builder()
+            .version(PolicyVersion.V2012_10_17)
+            .addStatement(useOfTheKey())
+            .build();
 
     String json = PolicyWriter.lossless().writeToString(document);
 
@@ -209,7 +212,8 @@ class PolicyWriterTest {
     PolicyDocument document =
         PolicyDocument.builder()
             .id("clé \"😀\" tab\there/slash\\")
-            .addStatement(Statement.builder().effect(Effect.ALLOW).action(ActionClause.of("*")).build())
+            .addStatement(
+                Statement.builder().effect(Effect.ALLOW).action(ActionClause.of("*")).build())
             .build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -226,7 +230,10 @@ class PolicyWriterTest {
     Statement statement =
         useOfTheKey().toBuilder().elementOrder(List.of("Action", "Effect")).build();
     PolicyDocument document =
-        PolicyDocument.builder().addStatement(statement).elementOrder(List.of("Id", "Statement")).build();
+        PolicyDocument.builder()
+            .addStatement(statement)
+            .elementOrder(List.of("Id", "Statement"))
+            .build();
 
     String json = PolicyWriter.lossless().writeToString(document);
 
@@ -238,7 +245,11 @@ class PolicyWriterTest {
     PolicyDocument document =
         PolicyDocument.builder()
             .addStatement(
-                Statement.builder().sid("bad\ud800").effect(Effect.ALLOW).action(ActionClause.of("*")).build())
+                Statement.builder()
+                    .sid("bad\ud800")
+                    .effect(Effect.ALLOW)
+                    .action(ActionClause.of("*"))
+                    .build())
             .build();
 
     assertThatThrownBy(() -> PolicyWriter.canonical().writeToString(document))

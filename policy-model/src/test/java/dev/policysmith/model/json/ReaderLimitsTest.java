@@ -57,7 +57,9 @@ class ReaderLimitsTest {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     String expected = "1:1: Document must be at most 1048576 bytes long but was longer (at /)";
     assertThat(failure(json)).hasMessage(expected);
-    assertThat(catchThrowableOfType(PolicyParseException.class, () -> PolicyReader.strict().read(bytes)))
+    assertThat(
+            catchThrowableOfType(
+                PolicyParseException.class, () -> PolicyReader.strict().read(bytes)))
         .hasMessage(expected);
     assertThat(
             catchThrowableOfType(
@@ -100,7 +102,8 @@ class ReaderLimitsTest {
             + "[".repeat(61)
             + "]".repeat(61)
             + "}}}}";
-    assertThat(failure(json).problem()).isEqualTo("JSON nesting must be at most 64 levels deep but was deeper");
+    assertThat(failure(json).problem())
+        .isEqualTo("JSON nesting must be at most 64 levels deep but was deeper");
   }
 
   // --- String length -------------------------------------------------------------------------
@@ -112,7 +115,8 @@ class ReaderLimitsTest {
     int sid = MIB - head.length() - tail.length();
     String json = head + "S".repeat(sid) + tail;
     assertThat(json.getBytes(StandardCharsets.UTF_8)).hasSize(MIB);
-    assertThat(read(json).statements().get(0).sid()).hasValueSatisfying(s -> assertThat(s).hasSize(sid));
+    assertThat(read(json).statements().get(0).sid())
+        .hasValueSatisfying(s -> assertThat(s).hasSize(sid));
   }
 
   @Test
@@ -145,14 +149,16 @@ class ReaderLimitsTest {
   void read_numberOf1001Digits_failsAtTheNumber() {
     PolicyParseException e = failure(numericCondition("9".repeat(1001)));
     assertThat(e.problem()).isEqualTo("Number must be at most 1000 characters long but was longer");
-    assertThat(e.pointer()).isEqualTo("/Statement/Condition/NumericLessThan/aws:MultiFactorAuthAge");
+    assertThat(e.pointer())
+        .isEqualTo("/Statement/Condition/NumericLessThan/aws:MultiFactorAuthAge");
   }
 
   @Test
   void read_decimalOf1000Digits_reads() {
     // Jackson counts digits, not the sign, the point or the exponent marker.
     String number = "-1." + "5".repeat(999);
-    assertThat(PolicyWriter.lossless().writeToString(read(numericCondition(number)))).contains(number);
+    assertThat(PolicyWriter.lossless().writeToString(read(numericCondition(number))))
+        .contains(number);
   }
 
   @Test
@@ -183,7 +189,10 @@ class ReaderLimitsTest {
         "{\"Statement\": [" + String.join(",", Collections.nCopies(20_000, STATEMENT)) + "]}";
     byte[] written = PolicyWriter.lossless().toBytes(read(json));
     assertThat(written.length).isGreaterThan(MIB);
-    assertThat(catchThrowableOfType(PolicyParseException.class, () -> PolicyReader.strict().read(written)).problem())
+    assertThat(
+            catchThrowableOfType(
+                    PolicyParseException.class, () -> PolicyReader.strict().read(written))
+                .problem())
         .startsWith("Document must be at most 1048576 bytes");
   }
 
@@ -195,7 +204,8 @@ class ReaderLimitsTest {
     String json = "{\"Statement\":[" + String.join(",", Collections.nCopies(count, small)) + "]}";
     assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(MIB);
     assertThat(read(json).statements()).hasSize(count);
-    String over = "{\"Statement\":[" + String.join(",", Collections.nCopies(count + 1, small)) + "]}";
+    String over =
+        "{\"Statement\":[" + String.join(",", Collections.nCopies(count + 1, small)) + "]}";
     assertThat(over.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(MIB);
     assertThat(failure(over).problem()).startsWith("Document must be at most 1048576 bytes");
   }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class KeyAccessTest {
   private static final Arn KEY =
       Arn.parse("arn:aws:kms:ap-northeast-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab");
-  private static final String SCHEDULER_SESSION = "arn:aws:sts::111122223333:assumed-role/Scheduler/start-instances";
+  private static final String SCHEDULER_SESSION =
+      "arn:aws:sts::111122223333:assumed-role/Scheduler/start-instances";
   private static final String EC2_TOKYO = "ec2.ap-northeast-1.amazonaws.com";
 
   /** The console's default key policy of account 444455556666 (as in ../shared/examples). */
@@ -104,7 +105,8 @@ class KeyAccessTest {
 
   @Test
   void decide_keyPolicyAndIdentityPolicy_allowTheCrossAccountRole() {
-    KeyAccess access = KeyAccess.of(KEY, KEY_POLICY_WITH_GRANTS, List.of(SCHEDULER_IDENTITY_POLICY));
+    KeyAccess access =
+        KeyAccess.of(KEY, KEY_POLICY_WITH_GRANTS, List.of(SCHEDULER_IDENTITY_POLICY));
 
     assertThat(access.decide(ebsDataKey(SCHEDULER_SESSION, EC2_TOKYO))).isEqualTo(Decision.ALLOW);
     assertThat(access.decide(createGrant(SCHEDULER_SESSION, "true"))).isEqualTo(Decision.ALLOW);
@@ -112,21 +114,28 @@ class KeyAccessTest {
 
   @Test
   void decide_bothPolicies_stillDenyOtherRegionsDirectCallsAndGrantsForNonAwsResources() {
-    KeyAccess access = KeyAccess.of(KEY, KEY_POLICY_WITH_GRANTS, List.of(SCHEDULER_IDENTITY_POLICY));
+    KeyAccess access =
+        KeyAccess.of(KEY, KEY_POLICY_WITH_GRANTS, List.of(SCHEDULER_IDENTITY_POLICY));
     Request direct =
-        Request.builder().principal(SCHEDULER_SESSION).action("kms:Decrypt").resource(KEY.toString()).build();
+        Request.builder()
+            .principal(SCHEDULER_SESSION)
+            .action("kms:Decrypt")
+            .resource(KEY.toString())
+            .build();
 
     assertThat(access.decide(ebsDataKey(SCHEDULER_SESSION, "ec2.us-east-1.amazonaws.com")))
         .isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(access.decide(ebsDataKey(SCHEDULER_SESSION, "rds.ap-northeast-1.amazonaws.com")))
         .isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(access.decide(direct)).isEqualTo(Decision.IMPLICIT_DENY);
-    assertThat(access.decide(createGrant(SCHEDULER_SESSION, "false"))).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(access.decide(createGrant(SCHEDULER_SESSION, "false")))
+        .isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
   void decide_anotherRoleOfTheSameForeignAccount_isDenied() {
-    KeyAccess access = KeyAccess.of(KEY, KEY_POLICY_WITH_GRANTS, List.of(SCHEDULER_IDENTITY_POLICY));
+    KeyAccess access =
+        KeyAccess.of(KEY, KEY_POLICY_WITH_GRANTS, List.of(SCHEDULER_IDENTITY_POLICY));
 
     assertThat(access.decide(ebsDataKey("arn:aws:iam::111122223333:role/Other", EC2_TOKYO)))
         .isEqualTo(Decision.IMPLICIT_DENY);
@@ -155,7 +164,8 @@ class KeyAccessTest {
                 """);
     Request decrypt = Request.builder().principal(analyst).action("kms:Decrypt").build();
 
-    assertThat(KeyAccess.of(KEY, DEFAULT_KEY_POLICY, List.of()).decide(decrypt)).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(KeyAccess.of(KEY, DEFAULT_KEY_POLICY, List.of()).decide(decrypt))
+        .isEqualTo(Decision.IMPLICIT_DENY);
     assertThat(KeyAccess.of(KEY, DEFAULT_KEY_POLICY, List.of(analystPolicy)).decide(decrypt))
         .isEqualTo(Decision.ALLOW);
   }
@@ -171,7 +181,8 @@ class KeyAccessTest {
     KeyAccess access =
         KeyAccess.of(KEY, KEY_POLICY_WITH_GRANTS, List.of(SCHEDULER_IDENTITY_POLICY, deny));
 
-    assertThat(access.decide(ebsDataKey(SCHEDULER_SESSION, EC2_TOKYO))).isEqualTo(Decision.EXPLICIT_DENY);
+    assertThat(access.decide(ebsDataKey(SCHEDULER_SESSION, EC2_TOKYO)))
+        .isEqualTo(Decision.EXPLICIT_DENY);
   }
 
   @Test
@@ -189,7 +200,9 @@ class KeyAccessTest {
                     .get(0))
             .build();
 
-    assertThat(KeyAccess.of(KEY, denying, List.of(SCHEDULER_IDENTITY_POLICY)).decide(ebsDataKey(SCHEDULER_SESSION, EC2_TOKYO)))
+    assertThat(
+            KeyAccess.of(KEY, denying, List.of(SCHEDULER_IDENTITY_POLICY))
+                .decide(ebsDataKey(SCHEDULER_SESSION, EC2_TOKYO)))
         .isEqualTo(Decision.EXPLICIT_DENY);
   }
 
@@ -203,16 +216,24 @@ class KeyAccessTest {
                   "Principal": {"Service": "logs.ap-northeast-1.amazonaws.com"}, "Action": "kms:Encrypt*", "Resource": "*"}]}
                 """);
     Request request =
-        Request.builder().principal("logs.ap-northeast-1.amazonaws.com").action("kms:Encrypt").build();
+        Request.builder()
+            .principal("logs.ap-northeast-1.amazonaws.com")
+            .action("kms:Encrypt")
+            .build();
 
-    assertThat(KeyAccess.of(KEY, servicePolicy, List.of()).decide(request)).isEqualTo(Decision.ALLOW);
+    assertThat(KeyAccess.of(KEY, servicePolicy, List.of()).decide(request))
+        .isEqualTo(Decision.ALLOW);
   }
 
   @Test
   void decide_requestOnAnotherResource_isRejected() {
     KeyAccess access = KeyAccess.of(KEY, DEFAULT_KEY_POLICY, List.of());
     Request other =
-        Request.builder().principal(SCHEDULER_SESSION).action("kms:Decrypt").resource("arn:aws:kms:ap-northeast-1:444455556666:key/other").build();
+        Request.builder()
+            .principal(SCHEDULER_SESSION)
+            .action("kms:Decrypt")
+            .resource("arn:aws:kms:ap-northeast-1:444455556666:key/other")
+            .build();
 
     assertThatThrownBy(() -> access.decide(other))
         .isExactlyInstanceOf(IllegalArgumentException.class)

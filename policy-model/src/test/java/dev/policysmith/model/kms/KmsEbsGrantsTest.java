@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The EC2/EBS statements of
  * https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html
- * and https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+ * and
+ * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
  */
 class KmsEbsGrantsTest {
   private static final String ROLE = "arn:aws:iam::111122223333:role/Scheduler";
@@ -95,7 +96,8 @@ class KmsEbsGrantsTest {
                 "arn:aws:iam::111122223333:role/CloudAutomator-1a2b3c4d5e6f7g8h9i0j-CloudAutomator-1a2b3c4d5e6f")
             .addRegion("ap-northeast-1")
             .useSid("Allow external account Cloud Automator use of the customer managed key")
-            .attachmentSid("Allow attachment of persistent resources in external account Cloud Automator")
+            .attachmentSid(
+                "Allow attachment of persistent resources in external account Cloud Automator")
             .build();
 
     assertThat(PolicyWriter.lossless().writeToString(grants.toDocument())).isEqualTo(EXAMPLE);
@@ -104,15 +106,22 @@ class KmsEbsGrantsTest {
   @Test
   void toDocument_writtenAndReadBack_isEqual() {
     KmsEbsGrants grants =
-        KmsEbsGrants.builder().addPrincipal(ROLE).addPrincipal(OTHER_ROLE).addRegion("us-east-1").addRegion("us-west-2").build();
+        KmsEbsGrants.builder()
+            .addPrincipal(ROLE)
+            .addPrincipal(OTHER_ROLE)
+            .addRegion("us-east-1")
+            .addRegion("us-west-2")
+            .build();
     PolicyDocument document = grants.toDocument();
 
-    assertThat(PolicyReader.strict().read(PolicyWriter.lossless().writeToString(document))).isEqualTo(document);
+    assertThat(PolicyReader.strict().read(PolicyWriter.lossless().writeToString(document)))
+        .isEqualTo(document);
   }
 
   @Test
   void build_oneRoleOneRegion_givesUseAndAttachmentStatements() {
-    KmsEbsGrants grants = KmsEbsGrants.builder().addPrincipal(ROLE).addRegion("ap-northeast-1").build();
+    KmsEbsGrants grants =
+        KmsEbsGrants.builder().addPrincipal(ROLE).addRegion("ap-northeast-1").build();
 
     Statement use = grants.useStatement();
     assertThat(use.sid()).contains(KmsEbsGrants.DEFAULT_USE_SID);
@@ -122,18 +131,24 @@ class KmsEbsGrantsTest {
     assertThat(use.actionClause().patterns())
         .extracting(ActionPattern::value)
         .containsExactly(
-            "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey");
+            "kms:Encrypt",
+            "kms:Decrypt",
+            "kms:ReEncrypt*",
+            "kms:GenerateDataKey*",
+            "kms:DescribeKey");
     assertThat(use.actionClause().scalar()).isFalse();
     assertThat(use.resource().orElseThrow().patterns()).containsExactly(ResourcePattern.ALL);
     assertThat(use.resource().orElseThrow().scalar()).isTrue();
     OperatorBlock via = use.condition().orElseThrow().operators().get(0);
     assertThat(via.operator().base()).isEqualTo(BaseOperator.STRING_EQUALS);
-    assertThat(via.keys()).containsExactly(KeyCondition.of("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"));
+    assertThat(via.keys())
+        .containsExactly(KeyCondition.of("kms:ViaService", "ec2.ap-northeast-1.amazonaws.com"));
     assertThat(via.keys().get(0).scalar()).isTrue();
 
     Statement attachment = grants.attachmentStatement();
     assertThat(attachment.sid()).contains(KmsEbsGrants.DEFAULT_ATTACHMENT_SID);
-    assertThat(attachment.actionClause().patterns()).containsExactly(ActionPattern.of("kms:CreateGrant"));
+    assertThat(attachment.actionClause().patterns())
+        .containsExactly(ActionPattern.of("kms:CreateGrant"));
     assertThat(attachment.actionClause().scalar()).isFalse();
     assertThat(attachment.resource().orElseThrow().scalar()).isTrue();
     OperatorBlock bool = attachment.condition().orElseThrow().operators().get(0);
@@ -171,7 +186,8 @@ class KmsEbsGrantsTest {
       assertThat(statement.principal().orElseThrow().valuesOf(PrincipalType.AWS))
           .containsExactly(ROLE, OTHER_ROLE);
     }
-    KeyCondition via = grants.useStatement().condition().orElseThrow().operators().get(0).keys().get(0);
+    KeyCondition via =
+        grants.useStatement().condition().orElseThrow().operators().get(0).keys().get(0);
     assertThat(via.values())
         .extracting(ConditionValue::text)
         .containsExactly("ec2.ap-northeast-1.amazonaws.com", "ec2.us-west-2.amazonaws.com");
@@ -235,52 +251,74 @@ class KmsEbsGrantsTest {
   static Stream<Arguments> rejected() {
     return Stream.of(
         Arguments.of(
-            List.of(), List.of("us-east-1"), null,
+            List.of(),
+            List.of("us-east-1"),
+            null,
             IllegalArgumentException.class,
             "Principals must name at least one IAM role, user or account but none was given"),
         Arguments.of(
-            List.of(ROLE), List.of(), null,
+            List.of(ROLE),
+            List.of(),
+            null,
             IllegalArgumentException.class,
             "Regions must name at least one region but none was given"),
         Arguments.of(
-            List.of("arn:aws:iam::111122223333:role/*"), List.of("us-east-1"), null,
+            List.of("arn:aws:iam::111122223333:role/*"),
+            List.of("us-east-1"),
+            null,
             IllegalArgumentException.class,
             "Principal must not contain a wildcard but was \"arn:aws:iam::111122223333:role/*\""),
         Arguments.of(
-            List.of("*"), List.of("us-east-1"), null,
+            List.of("*"),
+            List.of("us-east-1"),
+            null,
             IllegalArgumentException.class,
             "Principal must not contain a wildcard but was \"*\""),
         Arguments.of(
-            List.of("arn:aws:iam:111122223333:role/Scheduler"), List.of("us-east-1"), null,
+            List.of("arn:aws:iam:111122223333:role/Scheduler"),
+            List.of("us-east-1"),
+            null,
             PolicyFormatException.class,
             "ARN \"arn:aws:iam:111122223333:role/Scheduler\" is invalid: must have six colon-separated"
                 + " parts, arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"),
         Arguments.of(
-            List.of("Scheduler"), List.of("us-east-1"), null,
+            List.of("Scheduler"),
+            List.of("us-east-1"),
+            null,
             PolicyFormatException.class,
             "ARN \"Scheduler\" is invalid: must have six colon-separated parts,"
                 + " arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"),
         Arguments.of(
-            List.of("arn:aws:sts::111122223333:assumed-role/Scheduler/session"), List.of("us-east-1"), null,
+            List.of("arn:aws:sts::111122223333:assumed-role/Scheduler/session"),
+            List.of("us-east-1"),
+            null,
             IllegalArgumentException.class,
             "Principal must be an IAM role, an IAM user or an account root"
                 + " (arn:PARTITION:iam::ACCOUNT:root) but was"
                 + " \"arn:aws:sts::111122223333:assumed-role/Scheduler/session\""),
         Arguments.of(
-            List.of(ROLE), List.of("ap-northeast-9"), null,
+            List.of(ROLE),
+            List.of("ap-northeast-9"),
+            null,
             IllegalArgumentException.class,
             "Region must be a region of partition \"aws\" but was \"ap-northeast-9\""),
         Arguments.of(
-            List.of(ROLE), List.of("cn-north-1"), null,
+            List.of(ROLE),
+            List.of("cn-north-1"),
+            null,
             IllegalArgumentException.class,
             "Region must be a region of partition \"aws\" but was \"cn-north-1\", a region of \"aws-cn\""),
         Arguments.of(
-            List.of(ROLE, "arn:aws-cn:iam::111122223333:role/Scheduler"), List.of("us-east-1"), null,
+            List.of(ROLE, "arn:aws-cn:iam::111122223333:role/Scheduler"),
+            List.of("us-east-1"),
+            null,
             IllegalArgumentException.class,
             "Principals must all be in one partition but \"arn:aws:iam::111122223333:role/Scheduler\""
                 + " and \"arn:aws-cn:iam::111122223333:role/Scheduler\" are not"),
         Arguments.of(
-            List.of(ROLE), List.of("us-gov-west-1"), Partition.AWS_US_GOV,
+            List.of(ROLE),
+            List.of("us-gov-west-1"),
+            Partition.AWS_US_GOV,
             IllegalArgumentException.class,
             "Principals must be in the given partition \"aws-us-gov\" but"
                 + " \"arn:aws:iam::111122223333:role/Scheduler\" is not"));
@@ -294,7 +332,8 @@ class KmsEbsGrantsTest {
       Partition partition,
       Class<? extends Exception> type,
       String message) {
-    KmsEbsGrants.Builder builder = KmsEbsGrants.builder().addPrincipals(principals).addRegions(regions);
+    KmsEbsGrants.Builder builder =
+        KmsEbsGrants.builder().addPrincipals(principals).addRegions(regions);
     if (partition != null) {
       builder.partition(partition);
     }
@@ -305,7 +344,11 @@ class KmsEbsGrantsTest {
   @Test
   void build_equalSids_isRejected() {
     KmsEbsGrants.Builder builder =
-        KmsEbsGrants.builder().addPrincipal(ROLE).addRegion("us-east-1").useSid("Same").attachmentSid("Same");
+        KmsEbsGrants.builder()
+            .addPrincipal(ROLE)
+            .addRegion("us-east-1")
+            .useSid("Same")
+            .attachmentSid("Same");
 
     assertThatThrownBy(builder::build)
         .isExactlyInstanceOf(IllegalArgumentException.class)
@@ -314,7 +357,8 @@ class KmsEbsGrantsTest {
 
   @Test
   void build_blankSid_isRejected() {
-    KmsEbsGrants.Builder builder = KmsEbsGrants.builder().addPrincipal(ROLE).addRegion("us-east-1").useSid(" ");
+    KmsEbsGrants.Builder builder =
+        KmsEbsGrants.builder().addPrincipal(ROLE).addRegion("us-east-1").useSid(" ");
 
     assertThatThrownBy(builder::build)
         .isExactlyInstanceOf(IllegalArgumentException.class)
@@ -323,7 +367,8 @@ class KmsEbsGrantsTest {
 
   @Test
   void identityPolicy_keyArn_allowsSameActionsOnTheKeyUnderSameConditions() {
-    KmsEbsGrants grants = KmsEbsGrants.builder().addPrincipal(ROLE).addRegion("ap-northeast-1").build();
+    KmsEbsGrants grants =
+        KmsEbsGrants.builder().addPrincipal(ROLE).addRegion("ap-northeast-1").build();
 
     PolicyDocument identity = grants.identityPolicy(Arn.parse(KEY));
 
@@ -335,7 +380,8 @@ class KmsEbsGrantsTest {
     assertThat(attachment.sid()).contains("AllowAttachmentOfPersistentResourcesForEBS");
     for (Statement statement : identity.statements()) {
       assertThat(statement.principal()).isEmpty();
-      assertThat(statement.resource().orElseThrow().patterns()).containsExactly(ResourcePattern.of(KEY));
+      assertThat(statement.resource().orElseThrow().patterns())
+          .containsExactly(ResourcePattern.of(KEY));
     }
     assertThat(use.actionClause()).isEqualTo(grants.useStatement().actionClause());
     assertThat(use.condition()).isEqualTo(grants.useStatement().condition());
@@ -359,7 +405,10 @@ class KmsEbsGrantsTest {
 
     assertThatThrownBy(() -> grants.identityPolicy(Arn.parse(alias)))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Key ARN must be arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID but was \"" + alias + "\"");
+        .hasMessage(
+            "Key ARN must be arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID but was \""
+                + alias
+                + "\"");
   }
 
   @Test

@@ -15,13 +15,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
-/** Every key policy of the shared corpus validates without a crash; findings are counted per code. */
+/**
+ * Every key policy of the shared corpus validates without a crash; findings are counted per code.
+ */
 class KeyPolicyValidationCorpusTest {
 
   private static Path keyPolicies() {
     String corpus = System.getProperty("policysmith.corpus");
     if (corpus == null) {
-      Assumptions.abort("policysmith.corpus is not set: run through Maven to validate the corpus key policies");
+      Assumptions.abort(
+          "policysmith.corpus is not set: run through Maven to validate the corpus key policies");
     }
     Path folder = Path.of(corpus, "keypolicies");
     if (!Files.isDirectory(folder)) {
@@ -31,7 +34,8 @@ class KeyPolicyValidationCorpusTest {
   }
 
   @Test
-  void validate_everyCorpusKeyPolicy_answersWithFindingsAndNeverThrows(TestReporter reporter) throws IOException {
+  void validate_everyCorpusKeyPolicy_answersWithFindingsAndNeverThrows(TestReporter reporter)
+      throws IOException {
     List<Path> files;
     try (Stream<Path> listing = Files.list(keyPolicies())) {
       files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -56,7 +60,8 @@ class KeyPolicyValidationCorpusTest {
 
     reporter.publishEntry("key policies validated", String.valueOf(files.size()));
     counts.forEach((code, count) -> reporter.publishEntry(code.name(), String.valueOf(count)));
-    // Real key policies are mostly readable; a corpus that did not parse at all would be a reader bug.
+    // Real key policies are mostly readable; a corpus that did not parse at all would be a reader
+    // bug.
     assertThat(counts.getOrDefault(FindingCode.MALFORMED_DOCUMENT, 0)).isLessThan(files.size());
   }
 }

@@ -51,7 +51,12 @@ class PolicyValidatorTest {
           .build();
 
   /** A row: the code, the options, a document that has it at the pointer, one that has not. */
-  record Row(FindingCode code, ValidationOptions options, String positive, String pointer, String negative) {
+  record Row(
+      FindingCode code,
+      ValidationOptions options,
+      String positive,
+      String pointer,
+      String negative) {
     @Override
     public String toString() {
       return code.name();
@@ -59,7 +64,8 @@ class PolicyValidatorTest {
   }
 
   static List<Row> rows() {
-    return java.util.stream.Stream.concat(rowsWithoutCatalog().stream(), catalogRows().stream()).toList();
+    return java.util.stream.Stream.concat(rowsWithoutCatalog().stream(), catalogRows().stream())
+        .toList();
   }
 
   static List<Row> catalogRows() {
@@ -498,7 +504,9 @@ class PolicyValidatorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void validate_negativeExample_doesNotReportCode(Row row) {
-    assertThat(validate(row.negative(), row.options())).extracting(Finding::code).doesNotContain(row.code());
+    assertThat(validate(row.negative(), row.options()))
+        .extracting(Finding::code)
+        .doesNotContain(row.code());
   }
 
   @Test
@@ -553,17 +561,28 @@ class PolicyValidatorTest {
 
   static Stream<Arguments> mistypedValues() {
     return Stream.of(
-        Arguments.of("NumericLessThan", "\"ten\"", "NumericLessThan needs a number but the value was \"ten\""),
-        Arguments.of("DateGreaterThan", "\"yesterday\"", "DateGreaterThan needs an ISO 8601 date or epoch seconds"),
-        Arguments.of("IpAddress", "\"10.0.0.256/8\"", "IpAddress needs an IPv4 or IPv6 address or CIDR range"),
-        Arguments.of("NotIpAddress", "\"2001:db8::/129\"", "NotIpAddress needs an IPv4 or IPv6 address"),
+        Arguments.of(
+            "NumericLessThan",
+            "\"ten\"",
+            "NumericLessThan needs a number but the value was \"ten\""),
+        Arguments.of(
+            "DateGreaterThan",
+            "\"yesterday\"",
+            "DateGreaterThan needs an ISO 8601 date or epoch seconds"),
+        Arguments.of(
+            "IpAddress",
+            "\"10.0.0.256/8\"",
+            "IpAddress needs an IPv4 or IPv6 address or CIDR range"),
+        Arguments.of(
+            "NotIpAddress", "\"2001:db8::/129\"", "NotIpAddress needs an IPv4 or IPv6 address"),
         Arguments.of("ArnLike", "\"role/Admin\"", "ArnLike needs an ARN"),
         Arguments.of("Null", "\"maybe\"", "Null needs true or false"));
   }
 
   @ParameterizedTest
   @MethodSource("mistypedValues")
-  void validate_valueOfWrongType_reportsOperatorAndValue(String operator, String value, String message) {
+  void validate_valueOfWrongType_reportsOperatorAndValue(
+      String operator, String value, String message) {
     String json =
         """
         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
@@ -590,7 +609,9 @@ class PolicyValidatorTest {
                         "Null": {"aws:TokenIssueTime": "true"}}}]}
         """;
 
-    assertThat(validate(json, IDENTITY)).extracting(Finding::code).doesNotContain(FindingCode.CONDITION_VALUE_TYPE_MISMATCH);
+    assertThat(validate(json, IDENTITY))
+        .extracting(Finding::code)
+        .doesNotContain(FindingCode.CONDITION_VALUE_TYPE_MISMATCH);
   }
 
   @Test

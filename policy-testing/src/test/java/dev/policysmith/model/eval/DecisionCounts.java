@@ -26,7 +26,9 @@ final class DecisionCounts {
     for (Decision decision : Decision.values()) {
       int count = counts.getOrDefault(decision, 0);
       assertThat(count * 100L)
-          .as("%s among the %d decisions checked (%s), in per cent times total", decision, total, counts)
+          .as(
+              "%s among the %d decisions checked (%s), in per cent times total",
+              decision, total, counts)
           .isGreaterThanOrEqualTo((long) FAIR_SHARE_PERCENT * total);
     }
   }

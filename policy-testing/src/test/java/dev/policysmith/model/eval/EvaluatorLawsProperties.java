@@ -21,15 +21,15 @@ import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.generators.Generate;
 
 /**
- * Laws of {@link PolicyEvaluator} over generated policies and requests aimed at them, after
- * "Policy evaluation logic": an explicit deny in any statement overrides any allow, an allow
- * overrides the default implicit deny, and statement order has no meaning.
+ * Laws of {@link PolicyEvaluator} over generated policies and requests aimed at them, after "Policy
+ * evaluation logic": an explicit deny in any statement overrides any allow, an allow overrides the
+ * default implicit deny, and statement order has no meaning.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  *
  * <p>Each law counts the decisions it was checked on and asserts at the end that ALLOW,
- * EXPLICIT_DENY and IMPLICIT_DENY each made at least {@value DecisionCounts#FAIR_SHARE_PERCENT}
- * per cent of them, so that no law passes on implicit denies alone. (policy-model has its own
- * {@code PolicyEvaluatorProperties} over a tiny vocabulary; these use the shared generators.)
+ * EXPLICIT_DENY and IMPLICIT_DENY each made at least {@value DecisionCounts#FAIR_SHARE_PERCENT} per
+ * cent of them, so that no law passes on implicit denies alone. (policy-model has its own {@code
+ * PolicyEvaluatorProperties} over a tiny vocabulary; these use the shared generators.)
  */
 class EvaluatorLawsProperties {
   private static final int EXAMPLES = Integer.getInteger("policysmith.examples", 2000);
@@ -48,7 +48,8 @@ class EvaluatorLawsProperties {
                   sample.policies(),
                   (d, s, statement) -> {
                     Statement deny = statement.toBuilder().effect(Effect.DENY).build();
-                    PolicyEvaluator alone = PolicyEvaluator.of(alone(sample.policies().get(d), deny));
+                    PolicyEvaluator alone =
+                        PolicyEvaluator.of(alone(sample.policies().get(d), deny));
                     // Put the deny anywhere: after the statement it copies, in the same document,
                     // so that it keeps the document's Version (policy variables).
                     PolicyEvaluator with =
@@ -81,11 +82,16 @@ class EvaluatorLawsProperties {
               Statement allow = statement.toBuilder().effect(Effect.ALLOW).build();
               List<PolicyDocument> policies = sample.policies();
               int last = policies.size() - 1;
-              // The drawn Allow, once in a document of the sample and once in a document of its own.
+              // The drawn Allow, once in a document of the sample and once in a document of its
+              // own.
               List<List<PolicyDocument>> widened = new ArrayList<>();
               widened.add(inserted(policies, last, policies.get(last).statements().size(), allow));
               List<PolicyDocument> beside = new ArrayList<>(policies);
-              beside.add(PolicyDocument.builder().version(policies.get(0).version()).addStatement(allow).build());
+              beside.add(
+                  PolicyDocument.builder()
+                      .version(policies.get(0).version())
+                      .addStatement(allow)
+                      .build());
               widened.add(beside);
               PolicyEvaluator evaluator = PolicyEvaluator.of(policies);
               for (List<PolicyDocument> more : widened) {
@@ -95,7 +101,9 @@ class EvaluatorLawsProperties {
                   Decision after = widenedEvaluator.decide(request);
                   counts.add(before);
                   if (before == Decision.ALLOW) {
-                    assertThat(after).as("%s with %s added", request, allow).isEqualTo(Decision.ALLOW);
+                    assertThat(after)
+                        .as("%s with %s added", request, allow)
+                        .isEqualTo(Decision.ALLOW);
                   } else if (before == Decision.IMPLICIT_DENY && after == Decision.ALLOW) {
                     gained.incrementAndGet();
                   }
@@ -118,18 +126,24 @@ class EvaluatorLawsProperties {
                     (d, s, statement) -> {
                       PolicyDocument document = sample.policies().get(d);
                       ActionClause clause = statement.actionClause();
-                      ActionClause action = ActionClause.builder().from(clause).negated(false).build();
-                      ActionClause notAction = ActionClause.builder().from(clause).negated(true).build();
+                      ActionClause action =
+                          ActionClause.builder().from(clause).negated(false).build();
+                      ActionClause notAction =
+                          ActionClause.builder().from(clause).negated(true).build();
                       // Only the action dimension: no principal, resource or condition to miss.
-                      Statement bare = Statement.builder().effect(statement.effect()).action(action).build();
-                      Statement bareNot = Statement.builder().effect(statement.effect()).action(notAction).build();
+                      Statement bare =
+                          Statement.builder().effect(statement.effect()).action(action).build();
+                      Statement bareNot =
+                          Statement.builder().effect(statement.effect()).action(notAction).build();
                       PolicyEvaluator withAction = PolicyEvaluator.of(alone(document, bare));
                       PolicyEvaluator withNotAction = PolicyEvaluator.of(alone(document, bareNot));
                       // The whole statement both ways: at most one of them matches.
                       PolicyEvaluator full =
-                          PolicyEvaluator.of(alone(document, statement.toBuilder().action(action).build()));
+                          PolicyEvaluator.of(
+                              alone(document, statement.toBuilder().action(action).build()));
                       PolicyEvaluator fullNot =
-                          PolicyEvaluator.of(alone(document, statement.toBuilder().action(notAction).build()));
+                          PolicyEvaluator.of(
+                              alone(document, statement.toBuilder().action(notAction).build()));
                       for (Request request : sample.requests()) {
                         Decision a = withAction.decide(request);
                         Decision n = withNotAction.decide(request);
@@ -137,7 +151,8 @@ class EvaluatorLawsProperties {
                         counts.add(n);
                         assertThat(List.of(a, n))
                             .as("%s against %s and %s", request, action, notAction)
-                            .containsExactlyInAnyOrder(Decision.IMPLICIT_DENY, decisionOf(statement.effect()));
+                            .containsExactlyInAnyOrder(
+                                Decision.IMPLICIT_DENY, decisionOf(statement.effect()));
                         assertThat(List.of(full.decide(request), fullNot.decide(request)))
                             .as("%s against %s both ways", request, statement)
                             .contains(Decision.IMPLICIT_DENY);
@@ -201,7 +216,9 @@ class EvaluatorLawsProperties {
                     matching.add(candidates.get(i));
                   }
                 }
-                assertThat(evaluation.matchedStatements()).as("explain(%s)", request).isEqualTo(matching);
+                assertThat(evaluation.matchedStatements())
+                    .as("explain(%s)", request)
+                    .isEqualTo(matching);
               }
             });
     counts.assertFairShares();
@@ -216,7 +233,8 @@ class EvaluatorLawsProperties {
         .checkAssert(
             sample -> {
               PolicyEvaluator original = PolicyEvaluator.of(sample.policies());
-              for (PolicyWriter writer : List.of(PolicyWriter.lossless(), PolicyWriter.canonical())) {
+              for (PolicyWriter writer :
+                  List.of(PolicyWriter.lossless(), PolicyWriter.canonical())) {
                 PolicyEvaluator reread =
                     PolicyEvaluator.of(
                         sample.policies().stream()
@@ -298,7 +316,8 @@ class EvaluatorLawsProperties {
           int end =
               piece == pieces - 1
                   ? statements.size()
-                  : Generate.range(start + 1, statements.size() - (pieces - 1 - piece)).generate(source);
+                  : Generate.range(start + 1, statements.size() - (pieces - 1 - piece))
+                      .generate(source);
           documents.add(
               PolicyDocument.builder()
                   .version(document.version())

@@ -56,11 +56,27 @@ class PolicyJsonProperties {
               assertThat(read).isEqualTo(document);
               assertThat(LOSSLESS.writeToString(read)).isEqualTo(written);
             });
-    List<String> expected = new ArrayList<>(List.of(
-        "Statement object", "Statement array", "document element order",
-        "statement element order", "scalar", "array", "empty list", "Principal *",
-        "NotPrincipal", "NotAction", "NotResource", "IfExists", "ForAllValues", "ForAnyValue",
-        "empty Condition", "boolean value", "number value", "no Version"));
+    List<String> expected =
+        new ArrayList<>(
+            List.of(
+                "Statement object",
+                "Statement array",
+                "document element order",
+                "statement element order",
+                "scalar",
+                "array",
+                "empty list",
+                "Principal *",
+                "NotPrincipal",
+                "NotAction",
+                "NotResource",
+                "IfExists",
+                "ForAllValues",
+                "ForAnyValue",
+                "empty Condition",
+                "boolean value",
+                "number value",
+                "no Version"));
     Arrays.stream(BaseOperator.values()).map(BaseOperator::toString).forEach(expected::add);
     assertThat(expected).filteredOn(feature -> !seen.containsKey(feature)).isEmpty();
   }
@@ -102,13 +118,14 @@ class PolicyJsonProperties {
   private static final List<String> GAPS = List.of("", " ", "\n", "\t", "\r\n", "\n    ", "  ");
 
   /**
-   * Generated documents written by the lossless writer, then with their white space changed: all
-   * of it removed, or each gap between tokens drawn from {@link #GAPS}, or re-indented with a
-   * drawn indentation and line ending. Only white space outside strings changes.
+   * Generated documents written by the lossless writer, then with their white space changed: all of
+   * it removed, or each gap between tokens drawn from {@link #GAPS}, or re-indented with a drawn
+   * indentation and line ending. Only white space outside strings changes.
    */
   private static Gen<String> jsonTexts() {
     return source -> {
-      String compact = compact(LOSSLESS.writeToString(PolicyGenerators.documents().generate(source)));
+      String compact =
+          compact(LOSSLESS.writeToString(PolicyGenerators.documents().generate(source)));
       switch (Generate.range(0, 2).generate(source)) {
         case 0:
           return compact;
@@ -136,9 +153,9 @@ class PolicyJsonProperties {
   }
 
   /**
-   * The JSON text as its token stream: white space outside strings removed. The texts compared
-   * are all written by the lossless writer, which escapes one way, so equal token streams give
-   * equal compact texts.
+   * The JSON text as its token stream: white space outside strings removed. The texts compared are
+   * all written by the lossless writer, which escapes one way, so equal token streams give equal
+   * compact texts.
    */
   private static String tokens(String json) {
     return compact(json);
@@ -240,8 +257,10 @@ class PolicyJsonProperties {
     Statement.Builder builder = Statement.builder().from(statement);
     ActionClause action = statement.actionClause();
     builder.action(ActionClause.builder().from(action).scalar(flip(source)).build());
-    statement.resource()
-        .ifPresent(r -> builder.resource(ResourceClause.builder().from(r).scalar(flip(source)).build()));
+    statement
+        .resource()
+        .ifPresent(
+            r -> builder.resource(ResourceClause.builder().from(r).scalar(flip(source)).build()));
     statement.principal().ifPresent(p -> builder.principal(relaid(source, p)));
     statement.condition().ifPresent(c -> builder.condition(relaid(source, c)));
     List<String> names = new ArrayList<>();
@@ -306,40 +325,59 @@ class PolicyJsonProperties {
       ActionClause action = statement.actionClause();
       out.add(action.elementName());
       list(out, action.scalar(), action.patterns().size());
-      statement.resource().ifPresent(r -> {
-        out.add(r.elementName());
-        list(out, r.scalar(), r.patterns().size());
-      });
-      statement.principal().ifPresent(p -> {
-        out.add(p.elementName());
-        if (p.anyone()) {
-          out.add("Principal *");
-        }
-        p.entries().forEach(e -> list(out, e.scalar(), e.values().size()));
-      });
-      statement.condition().ifPresent(c -> {
-        if (c.operators().isEmpty()) {
-          out.add("empty Condition");
-        }
-        for (OperatorBlock block : c.operators()) {
-          out.add(block.operator().base().toString());
-          if (block.operator().ifExists()) {
-            out.add("IfExists");
-          }
-          block.operator().qualifier()
-              .ifPresent(q -> out.add(q == SetQualifier.FOR_ALL_VALUES ? "ForAllValues" : "ForAnyValue"));
-          for (KeyCondition key : block.keys()) {
-            list(out, key.scalar(), key.values().size());
-            key.values().stream().map(ConditionValue::kind).forEach(kind -> {
-              if (kind == ConditionValue.Kind.BOOLEAN) {
-                out.add("boolean value");
-              } else if (kind == ConditionValue.Kind.NUMBER) {
-                out.add("number value");
-              }
-            });
-          }
-        }
-      });
+      statement
+          .resource()
+          .ifPresent(
+              r -> {
+                out.add(r.elementName());
+                list(out, r.scalar(), r.patterns().size());
+              });
+      statement
+          .principal()
+          .ifPresent(
+              p -> {
+                out.add(p.elementName());
+                if (p.anyone()) {
+                  out.add("Principal *");
+                }
+                p.entries().forEach(e -> list(out, e.scalar(), e.values().size()));
+              });
+      statement
+          .condition()
+          .ifPresent(
+              c -> {
+                if (c.operators().isEmpty()) {
+                  out.add("empty Condition");
+                }
+                for (OperatorBlock block : c.operators()) {
+                  out.add(block.operator().base().toString());
+                  if (block.operator().ifExists()) {
+                    out.add("IfExists");
+                  }
+                  block
+                      .operator()
+                      .qualifier()
+                      .ifPresent(
+                          q ->
+                              out.add(
+                                  q == SetQualifier.FOR_ALL_VALUES
+                                      ? "ForAllValues"
+                                      : "ForAnyValue"));
+                  for (KeyCondition key : block.keys()) {
+                    list(out, key.scalar(), key.values().size());
+                    key.values().stream()
+                        .map(ConditionValue::kind)
+                        .forEach(
+                            kind -> {
+                              if (kind == ConditionValue.Kind.BOOLEAN) {
+                                out.add("boolean value");
+                              } else if (kind == ConditionValue.Kind.NUMBER) {
+                                out.add("number value");
+                              }
+                            });
+                  }
+                }
+              });
     }
     return out.stream().distinct().toList();
   }

@@ -34,9 +34,9 @@ import org.quicktheories.generators.Generate;
  * the document reads back equal, or throws {@link PolicyParseException} with a pointer, a line and
  * a column, never anything else.
  *
- * <p>Each read runs under {@code assertTimeoutPreemptively} with a bound of {@value
- * #HANG_SECONDS} seconds: a hang detector that turns an endless or exponential read into a
- * failure, not a performance check (a read takes milliseconds).
+ * <p>Each read runs under {@code assertTimeoutPreemptively} with a bound of {@value #HANG_SECONDS}
+ * seconds: a hang detector that turns an endless or exponential read into a failure, not a
+ * performance check (a read takes milliseconds).
  *
  * <p>{@code mvn -B verify} runs a few thousand inputs. A long local run:
  *
@@ -57,7 +57,8 @@ class PolicyReaderFuzzProperties {
     Map<String, Integer> seen = new ConcurrentHashMap<>();
     qt().withExamples(EXAMPLES)
         .forAll(JsonMutations.mutations(JsonMutations.generatedPolicies()))
-        .checkAssert(input -> seen.merge(check(input, in -> READER.read(in.bytes())), 1, Integer::sum));
+        .checkAssert(
+            input -> seen.merge(check(input, in -> READER.read(in.bytes())), 1, Integer::sum));
     assertThat(seen).containsKeys("read", "rejected");
   }
 
@@ -66,10 +67,11 @@ class PolicyReaderFuzzProperties {
     Map<String, Integer> seen = new ConcurrentHashMap<>();
     qt().withExamples(Math.max(100, EXAMPLES / 2))
         .forAll(JsonMutations.mutations(JsonMutations.generatedPolicies()))
-        .checkAssert(input -> {
-          seen.merge(check(input, in -> READER.read(in.text())), 1, Integer::sum);
-          input.mutations().forEach(mutation -> seen.merge(mutation, 1, Integer::sum));
-        });
+        .checkAssert(
+            input -> {
+              seen.merge(check(input, in -> READER.read(in.text())), 1, Integer::sum);
+              input.mutations().forEach(mutation -> seen.merge(mutation, 1, Integer::sum));
+            });
     assertThat(seen).containsKeys("read", "rejected");
     assertThat(JsonMutations.NAMES).filteredOn(name -> !seen.containsKey(name)).isEmpty();
   }
@@ -81,10 +83,11 @@ class PolicyReaderFuzzProperties {
     Map<String, Integer> seen = new ConcurrentHashMap<>();
     qt().withExamples(Math.max(100, EXAMPLES / 2))
         .forAll(JsonMutations.mutations(seeds))
-        .checkAssert(input -> {
-          seen.merge(check(input, in -> READER.read(in.bytes())), 1, Integer::sum);
-          seen.merge(check(input, in -> READER.read(in.text())), 1, Integer::sum);
-        });
+        .checkAssert(
+            input -> {
+              seen.merge(check(input, in -> READER.read(in.bytes())), 1, Integer::sum);
+              seen.merge(check(input, in -> READER.read(in.text())), 1, Integer::sum);
+            });
     assertThat(seen).containsKeys("read", "rejected");
   }
 
@@ -96,7 +99,9 @@ class PolicyReaderFuzzProperties {
     AtomicReference<PolicyDocument> document = new AtomicReference<>();
     Throwable thrown =
         catchThrowable(
-            () -> document.set(assertTimeoutPreemptively(HANG, () -> read.apply(input), "hang detector")));
+            () ->
+                document.set(
+                    assertTimeoutPreemptively(HANG, () -> read.apply(input), "hang detector")));
     if (thrown != null) {
       assertIsParseExceptionWithPlace(thrown);
       return "rejected";
@@ -117,7 +122,9 @@ class PolicyReaderFuzzProperties {
   private static void assertIsParseExceptionWithPlace(Throwable thrown) {
     assertThat(thrown).isExactlyInstanceOf(PolicyParseException.class);
     PolicyParseException e = (PolicyParseException) thrown;
-    assertThat(e.pointer()).isNotNull().matches(p -> p.isEmpty() || p.startsWith("/"), "is empty or starts with /");
+    assertThat(e.pointer())
+        .isNotNull()
+        .matches(p -> p.isEmpty() || p.startsWith("/"), "is empty or starts with /");
     assertThat(e.line()).isGreaterThanOrEqualTo(1);
     assertThat(e.column()).isGreaterThanOrEqualTo(1);
     assertThat(e.getMessage())
