@@ -183,23 +183,17 @@ final class JsonTokenizer {
    */
   private static void checkUnicode(
       String value, PointerPath.Pointer pointer, int line, int column) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < value.length()
-          && Character.isLowSurrogate(value.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new PolicyParseException(
-            String.format(
-                java.util.Locale.ROOT,
-                "Text must be valid Unicode but had the unpaired surrogate \\u%04x",
-                (int) c),
-            pointer.toString(),
-            line,
-            column,
-            null);
-      }
+    int at = Unicode.unpairedSurrogate(value);
+    if (at >= 0) {
+      throw new PolicyParseException(
+          String.format(
+              java.util.Locale.ROOT,
+              "Text must be valid Unicode but had the unpaired surrogate \\u%04x",
+              (int) value.charAt(at)),
+          pointer.toString(),
+          line,
+          column,
+          null);
     }
   }
 

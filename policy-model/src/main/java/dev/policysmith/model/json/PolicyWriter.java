@@ -291,16 +291,10 @@ public final class PolicyWriter {
   }
 
   private static void checkUnicode(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < value.length()
-          && Character.isLowSurrogate(value.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException(
-            "A policy string must be valid Unicode but had an unpaired surrogate at index " + i);
-      }
+    int at = Unicode.unpairedSurrogate(value);
+    if (at >= 0) {
+      throw new IllegalArgumentException(
+          "A policy string must be valid Unicode but had an unpaired surrogate at index " + at);
     }
   }
 
