@@ -18,9 +18,16 @@ import java.util.Map;
 
 /**
  * Reads the command line's input files, {@code -} meaning standard input, into documents. Each
- * input is read once and kept, so that standard input can be looked at twice.
+ * input is read once and kept, so that standard input can be looked at twice. No input is read past
+ * {@link #MAX_INPUT_BYTES}, so a huge file or an endless pipe cannot exhaust memory.
  */
 final class Inputs {
+  /**
+   * The most bytes read from one input: room for many requests, far beyond the policy reader's own
+   * {@link PolicyReader#MAX_DOCUMENT_BYTES}.
+   */
+  static final int MAX_INPUT_BYTES = 64 << 20;
+
   private static final PolicyReader READER = PolicyReader.strict();
 
   private final InputStream stdin;
@@ -43,9 +50,11 @@ final class Inputs {
   private byte[] load(String argument) {
     try {
       if (argument.equals("-")) {
-        return stdin.readAllBytes();
+        return bounded(argument, stdin);
       }
-      return Files.readAllBytes(Path.of(argument));
+      try (InputStream file = Files.newInputStream(Path.of(argument))) {
+        return bounded(argument, file);
+      }
     } catch (NoSuchFileException e) {
       throw new CommandFailure(argument + ": no such file");
     } catch (IOException | UncheckedIOException e) {
@@ -53,6 +62,15 @@ final class Inputs {
     } catch (InvalidPathException e) {
       throw new CommandFailure(argument + ": not a valid path");
     }
+  }
+
+  private static byte[] bounded(String argument, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+    if (bytes.length > MAX_INPUT_BYTES) {
+      throw new CommandFailure(
+          displayName(argument) + ": longer than " + MAX_INPUT_BYTES + " bytes, not read further");
+    }
+    return bytes;
   }
 
   /**

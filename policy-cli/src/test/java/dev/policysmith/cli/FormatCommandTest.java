@@ -113,6 +113,32 @@ class FormatCommandTest {
   }
 
   @Test
+  void format_fileLongerThanTheInputLimit_exitsTwoWithoutReadingItAll() throws IOException {
+    Path file = dir.resolve("huge.json");
+    try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      sparse.setLength(Inputs.MAX_INPUT_BYTES + 1L);
+    }
+
+    CliRun run = CliRun.of("format", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(file + ": longer than " + Inputs.MAX_INPUT_BYTES + " bytes, not read further\n");
+  }
+
+  @Test
+  void format_fileLongerThanADocument_exitsTwoAtTheFirstByte() throws IOException {
+    Path file = dir.resolve("long.json");
+    Files.write(file, new byte[dev.policysmith.model.json.PolicyReader.MAX_DOCUMENT_BYTES + 1]);
+
+    CliRun run = CliRun.of("format", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith(file + ":1:1: ");
+  }
+
+  @Test
   void format_invalidUtf8_exitsTwoWithPosition() throws IOException {
     Path file = dir.resolve("latin1.json");
     Files.write(file, new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', ':', '1', '}'});
