@@ -14,16 +14,10 @@ import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.OperatorBlock;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * Writes IAM and KMS policy documents as JSON, in one fixed layout: two-space indentation, {@code
@@ -69,13 +63,6 @@ public final class PolicyWriter {
           "NotResource",
           "Condition");
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          // ARNs are full of slashes; escaping them is legal JSON but unreadable.
-          .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
-          .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
-          .build();
-
   private static final PolicyWriter LOSSLESS = new PolicyWriter(true);
   private static final PolicyWriter CANONICAL = new PolicyWriter(false);
 
@@ -102,25 +89,10 @@ public final class PolicyWriter {
    *     has no UTF-8 form (the reader never produces one)
    */
   public String writeToString(PolicyDocument document) {
-    StringWriter out = new StringWriter();
-    ObjectWriteContext context =
-        new ObjectWriteContext.Base() {
-          private final PrettyPrinter printer = new TwoSpacePrettyPrinter();
-
-          @Override
-          public PrettyPrinter getPrettyPrinter() {
-            return printer;
-          }
-
-          @Override
-          public boolean hasPrettyPrinter() {
-            return true;
-          }
-        };
-    try (JsonGenerator generator = FACTORY.createGenerator(context, out)) {
-      writeDocument(generator, document);
-    }
-    return out.append('\n').toString();
+    // About 40 characters of output per statement element is a fair first guess for policies.
+    JsonOut out = new JsonOut(256 + 64 * document.statements().size());
+    writeDocument(out, document);
+    return out.finish();
   }
 
   /**
@@ -142,17 +114,17 @@ public final class PolicyWriter {
     out.write(toBytes(document));
   }
 
-  private void writeDocument(JsonGenerator g, PolicyDocument document) {
+  private void writeDocument(JsonOut g, PolicyDocument document) {
     List<String> present = new ArrayList<>();
     document.version().ifPresent(v -> present.add("Version"));
     document.id().ifPresent(v -> present.add("Id"));
     present.add("Statement");
-    g.writeStartObject();
+    g.startObject();
     for (String element : order(document.elementOrder(), present, DOCUMENT_ORDER)) {
-      g.writeName(element);
+      g.name(element);
       switch (element) {
         case "Version":
-          g.writeString(document.version().orElseThrow().value());
+          g.string(document.version().orElseThrow().value());
           break;
         case "Id":
           string(g, document.id().orElseThrow());
@@ -161,18 +133,18 @@ public final class PolicyWriter {
           if (honourLayout && document.statementObject() && document.statements().size() == 1) {
             writeStatement(g, document.statements().get(0));
           } else {
-            g.writeStartArray();
+            g.startArray();
             for (Statement statement : document.statements()) {
               writeStatement(g, statement);
             }
-            g.writeEndArray();
+            g.endArray();
           }
       }
     }
-    g.writeEndObject();
+    g.endObject();
   }
 
-  private void writeStatement(JsonGenerator g, Statement statement) {
+  private void writeStatement(JsonOut g, Statement statement) {
     List<String> present = new ArrayList<>();
     statement.sid().ifPresent(v -> present.add("Sid"));
     present.add("Effect");
@@ -180,15 +152,15 @@ public final class PolicyWriter {
     statement.action().ifPresent(a -> present.add(a.elementName()));
     statement.resource().ifPresent(r -> present.add(r.elementName()));
     statement.condition().ifPresent(c -> present.add("Condition"));
-    g.writeStartObject();
+    g.startObject();
     for (String element : order(statement.elementOrder(), present, STATEMENT_ORDER)) {
-      g.writeName(element);
+      g.name(element);
       switch (element) {
         case "Sid":
           string(g, statement.sid().orElseThrow());
           break;
         case "Effect":
-          g.writeString(statement.effect().value());
+          g.string(statement.effect().value());
           break;
         case "Principal":
         case "NotPrincipal":
@@ -220,74 +192,74 @@ public final class PolicyWriter {
           writeCondition(g, statement.condition().orElseThrow());
       }
     }
-    g.writeEndObject();
+    g.endObject();
   }
 
-  private void writePrincipal(JsonGenerator g, PrincipalClause principal) {
+  private void writePrincipal(JsonOut g, PrincipalClause principal) {
     if (principal.anyone()) {
-      g.writeString("*");
+      g.string("*");
       return;
     }
-    g.writeStartObject();
+    g.startObject();
     for (PrincipalEntry entry : principal.entries()) {
-      g.writeName(entry.type().key());
+      g.name(entry.type().key());
       strings(g, entry.values(), entry.scalar());
     }
-    g.writeEndObject();
+    g.endObject();
   }
 
-  private void writeCondition(JsonGenerator g, ConditionBlock condition) {
-    g.writeStartObject();
+  private void writeCondition(JsonOut g, ConditionBlock condition) {
+    g.startObject();
     for (OperatorBlock block : condition.operators()) {
-      g.writeName(block.operator().toString());
-      g.writeStartObject();
+      g.name(block.operator().toString());
+      g.startObject();
       for (KeyCondition key : block.keys()) {
         checkUnicode(key.key());
-        g.writeName(key.key());
+        g.name(key.key());
         if (honourLayout && key.scalar() && key.values().size() == 1) {
           conditionValue(g, key.values().get(0));
         } else {
-          g.writeStartArray();
+          g.startArray();
           for (ConditionValue value : key.values()) {
             conditionValue(g, value);
           }
-          g.writeEndArray();
+          g.endArray();
         }
       }
-      g.writeEndObject();
+      g.endObject();
     }
-    g.writeEndObject();
+    g.endObject();
   }
 
-  private static void conditionValue(JsonGenerator g, ConditionValue value) {
+  private static void conditionValue(JsonOut g, ConditionValue value) {
     switch (value.kind()) {
       case BOOLEAN:
-        g.writeBoolean(Boolean.parseBoolean(value.text()));
+        g.raw(Boolean.parseBoolean(value.text()) ? "true" : "false");
         break;
       case NUMBER:
         // The text as read (or as the caller gave it): "1.50e+03" is not rewritten as 1500.0.
-        g.writeNumber(value.text());
+        g.raw(value.text());
         break;
       default:
         string(g, value.text());
     }
   }
 
-  private void strings(JsonGenerator g, List<String> values, boolean scalar) {
+  private void strings(JsonOut g, List<String> values, boolean scalar) {
     if (honourLayout && scalar && values.size() == 1) {
       string(g, values.get(0));
       return;
     }
-    g.writeStartArray();
+    g.startArray();
     for (String value : values) {
       string(g, value);
     }
-    g.writeEndArray();
+    g.endArray();
   }
 
-  private static void string(JsonGenerator g, String value) {
+  private static void string(JsonOut g, String value) {
     checkUnicode(value);
-    g.writeString(value);
+    g.string(value);
   }
 
   private static void checkUnicode(String value) {
