@@ -100,7 +100,7 @@ public final class PolicyReader {
     if (json.length > MAX_DOCUMENT_BYTES) {
       throw tooLong();
     }
-    return parse(decode(json, json.length));
+    return parse(json, json.length);
   }
 
   /**
@@ -115,7 +115,7 @@ public final class PolicyReader {
     if (bytes.length > MAX_DOCUMENT_BYTES) {
       throw tooLong();
     }
-    return parse(decode(bytes, bytes.length));
+    return parse(bytes, bytes.length);
   }
 
   /**
@@ -137,9 +137,27 @@ public final class PolicyReader {
    */
   private static PolicyDocument parse(String json) {
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+    return decodeTokens(JsonTokenizer.tokenize(text));
+  }
+
+  /**
+   * Parses UTF-8 bytes. ASCII (most policies) is parsed from the bytes themselves, which skips a
+   * copy into a string and lets Jackson use its faster byte parser; anything else, and any document
+   * that fails there, goes through the text so that errors are reported one way.
+   */
+  private static PolicyDocument parse(byte[] bytes, int length) {
+    if (isAscii(bytes, length)) {
+      List<JsonToken> tokens = JsonTokenizer.tokenizeAscii(bytes, length);
+      if (tokens != null) {
+        return decodeTokens(tokens);
+      }
+    }
+    return parse(decode(bytes, length));
+  }
+
+  private static PolicyDocument decodeTokens(List<JsonToken> tokens) {
     PolicyDecoder decoder = null;
     try {
-      List<JsonToken> tokens = JsonTokenizer.tokenize(text);
       decoder = new PolicyDecoder(tokens);
       return decoder.document();
     } catch (PolicyParseException e) {

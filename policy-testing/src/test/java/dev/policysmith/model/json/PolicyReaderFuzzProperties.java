@@ -76,6 +76,45 @@ class PolicyReaderFuzzProperties {
     assertThat(JsonMutations.NAMES).filteredOn(name -> !seen.containsKey(name)).isEmpty();
   }
 
+  /**
+   * The reader parses ASCII bytes without making a string of them first; every outcome must be the
+   * one reading the same text gives: an equal document, or the same error at the same place.
+   */
+  @Test
+  void read_mutatedAsciiBytes_decidesExactlyAsReadingTheText() {
+    Map<String, Integer> seen = new ConcurrentHashMap<>();
+    qt().withExamples(EXAMPLES)
+        .forAll(JsonMutations.mutations(JsonMutations.generatedPolicies()))
+        .assuming(input -> isAscii(input.bytes()))
+        .checkAssert(
+            input -> {
+              Object fromBytes = outcome(() -> READER.read(input.bytes()));
+              Object fromText = outcome(() -> READER.read(input.text()));
+              assertThat(fromBytes).as("%s", input).isEqualTo(fromText);
+              seen.merge(
+                  fromBytes instanceof PolicyDocument ? "read" : "rejected", 1, Integer::sum);
+            });
+    assertThat(seen).containsKeys("read", "rejected");
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the document read, or the error's message and place as one comparable string. */
+  private static Object outcome(java.util.function.Supplier<PolicyDocument> read) {
+    try {
+      return read.get();
+    } catch (PolicyParseException e) {
+      return e.getMessage() + " @" + e.pointer() + " " + e.line() + ":" + e.column();
+    }
+  }
+
   @Test
   void read_mutatedCorpusDocuments_readsAndRoundTripsOrFailsWithAPlace() throws IOException {
     List<Path> corpus = corpusFiles();
