@@ -52,11 +52,13 @@ final class JsonTokenizer {
           .build();
 
   private final String text;
+  private final boolean positions;
   private final PointerPath path = new PointerPath();
   private final List<JsonToken> tokens;
 
-  private JsonTokenizer(String text, int length) {
+  private JsonTokenizer(String text, int length, boolean positions) {
     this.text = text;
+    this.positions = positions;
     // Policies have about one token per 25 characters (the managed corpus: 185k tokens in 4.9 MB);
     // sizing the list from the text avoids most of its regrowth copies.
     this.tokens = new ArrayList<>(Math.min(length / 16, 1 << 16) + 16);
@@ -68,7 +70,7 @@ final class JsonTokenizer {
    * @throws PolicyParseException if the text is not such JSON
    */
   static List<JsonToken> tokenize(String text) {
-    JsonTokenizer tokenizer = new JsonTokenizer(text, text.length());
+    JsonTokenizer tokenizer = new JsonTokenizer(text, text.length(), true);
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
       tokenizer.readValueTokens(parser);
     }
@@ -77,12 +79,13 @@ final class JsonTokenizer {
 
   /**
    * Returns the tokens of a document of ASCII bytes, parsed from the bytes without first making a
-   * string of them, or {@code null} if it is not one JSON value: the caller then tokenizes the text
-   * with {@link #tokenize(String)}, whose errors carry the exact place and wording (some need the
-   * text). Lines and columns agree between the two because every character is one byte.
+   * string of them and without lines and columns (each would cost an object per token), or {@code
+   * null} if it is not one JSON value. The caller reads the text with {@link #tokenize(String)}
+   * when it needs a place: when this answers null, or the document built from these tokens is
+   * wrong. Both give the same tokens, so the errors are the same.
    */
   static @Nullable List<JsonToken> tokenizeAscii(byte[] ascii, int length) {
-    JsonTokenizer tokenizer = new JsonTokenizer("", length);
+    JsonTokenizer tokenizer = new JsonTokenizer("", length, false);
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), ascii, 0, length)) {
       tokenizer.readValueTokens(parser);
       return tokenizer.tokens;
@@ -103,7 +106,12 @@ final class JsonTokenizer {
           throw trailingContent(parser.currentTokenLocation(), null);
         }
         // Jackson decodes a string's text lazily, so record() can fail on a bad string too.
-        tokens.add(record(parser, jackson, parser.currentTokenLocation()));
+        if (positions) {
+          TokenStreamLocation at = parser.currentTokenLocation();
+          tokens.add(record(parser, jackson, at.getLineNr(), at.getColumnNr()));
+        } else {
+          tokens.add(record(parser, jackson, 0, 0));
+        }
         rootDone = path.depth() == 0;
       } catch (JacksonException e) {
         if (rootDone) {
@@ -115,9 +123,7 @@ final class JsonTokenizer {
   }
 
   private JsonToken record(
-      JsonParser parser, tools.jackson.core.JsonToken jackson, TokenStreamLocation at) {
-    int line = at.getLineNr();
-    int column = at.getColumnNr();
+      JsonParser parser, tools.jackson.core.JsonToken jackson, int line, int column) {
     switch (jackson) {
       case START_OBJECT:
       case START_ARRAY:

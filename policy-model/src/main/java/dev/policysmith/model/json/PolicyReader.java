@@ -142,14 +142,19 @@ public final class PolicyReader {
 
   /**
    * Parses UTF-8 bytes. ASCII (most policies) is parsed from the bytes themselves, which skips a
-   * copy into a string and lets Jackson use its faster byte parser; anything else, and any document
-   * that fails there, goes through the text so that errors are reported one way.
+   * copy into a string, lets Jackson use its faster byte parser and records no token positions. A
+   * document that fails that way is read again from its text, so every error is reported one way,
+   * with its place.
    */
   private static PolicyDocument parse(byte[] bytes, int length) {
     if (isAscii(bytes, length)) {
       List<JsonToken> tokens = JsonTokenizer.tokenizeAscii(bytes, length);
       if (tokens != null) {
-        return decodeTokens(tokens);
+        try {
+          return decodeTokens(tokens);
+        } catch (PolicyParseException e) {
+          // The error's place is unknown on this path: fall through to the text.
+        }
       }
     }
     return parse(decode(bytes, length));
