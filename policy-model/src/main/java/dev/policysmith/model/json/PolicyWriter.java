@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -89,8 +88,7 @@ public final class PolicyWriter {
    *     has no UTF-8 form (the reader never produces one)
    */
   public String writeToString(PolicyDocument document) {
-    // About 40 characters of output per statement element is a fair first guess for policies.
-    JsonOut out = new JsonOut(256 + 64 * document.statements().size());
+    JsonOut out = JsonOut.start();
     writeDocument(out, document);
     return out.finish();
   }
@@ -271,13 +269,24 @@ public final class PolicyWriter {
   }
 
   /**
+   * Returns whether {@code hint} names each present element once; the lists have equal sizes and at
+   * most nine elements, so comparing pairs is cheaper than building sets for every statement.
+   */
+  private static boolean samePresent(List<String> hint, List<String> present) {
+    for (int i = 0; i < hint.size(); i++) {
+      if (!present.contains(hint.get(i)) || hint.subList(0, i).contains(hint.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns the order to write the present elements in: the hint when it names exactly the present
    * elements, each once (and the writer honours layout), else the default order.
    */
   private List<String> order(List<String> hint, List<String> present, List<String> defaultOrder) {
-    if (honourLayout
-        && hint.size() == present.size()
-        && new HashSet<>(hint).equals(new HashSet<>(present))) {
+    if (honourLayout && hint.size() == present.size() && samePresent(hint, present)) {
       return hint;
     }
     List<String> ordered = new ArrayList<>();

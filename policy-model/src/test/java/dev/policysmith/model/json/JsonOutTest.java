@@ -38,7 +38,7 @@ class JsonOutTest {
 
   @Test
   void layout_nestedAndEmptyContainers_followTheTwoSpaceLayout() {
-    JsonOut out = new JsonOut(16);
+    JsonOut out = JsonOut.start();
     out.startObject();
     out.name("a");
     out.startArray();
@@ -67,7 +67,7 @@ class JsonOutTest {
   }
 
   private static String ours(String text) {
-    JsonOut out = new JsonOut(16);
+    JsonOut out = JsonOut.start();
     out.string(text);
     String written = out.finish();
     return written.substring(0, written.length() - 1);
