@@ -117,11 +117,19 @@ public enum BaseOperator {
 
   /** Returns the operator named exactly {@code name}, compared case-sensitively. */
   public static Optional<BaseOperator> fromName(String name) {
-    for (BaseOperator operator : values()) {
-      if (operator.operatorName.equals(name)) {
-        return Optional.of(operator);
+    return Optional.ofNullable(ByName.OPERATORS.get(name));
+  }
+
+  /** The operators by exact name, built once: every condition read looks one up. */
+  private static final class ByName {
+    static final java.util.Map<String, BaseOperator> OPERATORS = byName();
+
+    private static java.util.Map<String, BaseOperator> byName() {
+      java.util.Map<String, BaseOperator> out = new java.util.HashMap<>();
+      for (BaseOperator operator : values()) {
+        out.put(operator.operatorName, operator);
       }
+      return java.util.Map.copyOf(out);
     }
-    return Optional.empty();
   }
 }

@@ -56,6 +56,9 @@ final class JsonTokenizer {
   private final PointerPath path = new PointerPath();
   private final List<JsonToken> tokens;
 
+  /** The nesting depth when positions (and so {@link #path}) are not kept. */
+  private int depth;
+
   private JsonTokenizer(String text, int length, boolean positions) {
     this.text = text;
     this.positions = positions;
@@ -110,15 +113,68 @@ final class JsonTokenizer {
           TokenStreamLocation at = parser.currentTokenLocation();
           tokens.add(record(parser, jackson, at.getLineNr(), at.getColumnNr()));
         } else {
-          tokens.add(record(parser, jackson, 0, 0));
+          tokens.add(recordWithoutPosition(parser, jackson));
         }
-        rootDone = path.depth() == 0;
+        rootDone = (positions ? path.depth() : depth) == 0;
       } catch (JacksonException e) {
         if (rootDone) {
           throw trailingContent(location(e, parser), e);
         }
         throw translate(e, parser);
       }
+    }
+  }
+
+  private static final PointerPath.Pointer NOWHERE = PointerPath.Pointer.ROOT;
+  private static final JsonToken START_OBJECT = new JsonToken(Kind.START_OBJECT, "", 0, 0, NOWHERE);
+  private static final JsonToken END_OBJECT = new JsonToken(Kind.END_OBJECT, "", 0, 0, NOWHERE);
+  private static final JsonToken START_ARRAY = new JsonToken(Kind.START_ARRAY, "", 0, 0, NOWHERE);
+  private static final JsonToken END_ARRAY = new JsonToken(Kind.END_ARRAY, "", 0, 0, NOWHERE);
+  private static final JsonToken TRUE = new JsonToken(Kind.TRUE, "true", 0, 0, NOWHERE);
+  private static final JsonToken FALSE = new JsonToken(Kind.FALSE, "false", 0, 0, NOWHERE);
+  private static final JsonToken NULL = new JsonToken(Kind.NULL, "null", 0, 0, NOWHERE);
+
+  /**
+   * Records a token with neither place nor pointer, for the fast path whose errors are reported by
+   * reading again with both: tokens without text are shared, and no pointer is tracked.
+   */
+  private JsonToken recordWithoutPosition(JsonParser parser, tools.jackson.core.JsonToken jackson) {
+    switch (jackson) {
+      case START_OBJECT:
+        depth++;
+        return START_OBJECT;
+      case START_ARRAY:
+        depth++;
+        return START_ARRAY;
+      case END_OBJECT:
+        depth--;
+        return END_OBJECT;
+      case END_ARRAY:
+        depth--;
+        return END_ARRAY;
+      case PROPERTY_NAME:
+        {
+          String name = parser.currentName();
+          checkUnicode(name, NOWHERE, 0, 0);
+          return new JsonToken(Kind.NAME, name, 0, 0, NOWHERE);
+        }
+      case VALUE_STRING:
+        {
+          String value = parser.getString();
+          checkUnicode(value, NOWHERE, 0, 0);
+          return new JsonToken(Kind.STRING, value, 0, 0, NOWHERE);
+        }
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return new JsonToken(Kind.NUMBER, parser.getString(), 0, 0, NOWHERE);
+      case VALUE_TRUE:
+        return TRUE;
+      case VALUE_FALSE:
+        return FALSE;
+      case VALUE_NULL:
+        return NULL;
+      default:
+        throw new IllegalStateException("unexpected token " + jackson);
     }
   }
 

@@ -382,8 +382,12 @@ final class PolicyDecoder {
 
   /** A string or array-of-strings element: its values and whether it was a bare string. */
   private static final class StringList {
-    final List<String> values = new ArrayList<>();
+    final List<String> values;
     boolean scalar;
+
+    StringList(int expected) {
+      values = new ArrayList<>(expected);
+    }
   }
 
   private StringList stringList(JsonToken value, String element) {
@@ -395,8 +399,8 @@ final class PolicyDecoder {
    * {@code element key}; the label is built only for an error message.
    */
   private StringList stringList(JsonToken value, String element, @Nullable String key) {
-    StringList list = new StringList();
     if (value.kind() == Kind.STRING) {
+      StringList list = new StringList(1);
       list.values.add(value.text());
       list.scalar = true;
       return list;
@@ -408,6 +412,7 @@ final class PolicyDecoder {
               + " must be a string or an array of strings but was "
               + describe(value));
     }
+    StringList list = new StringList(stringsAhead());
     while (peek().kind() != Kind.END_ARRAY) {
       JsonToken entry = next();
       if (entry.kind() != Kind.STRING) {
@@ -418,6 +423,17 @@ final class PolicyDecoder {
     }
     next();
     return list;
+  }
+
+  /**
+   * Returns how many strings follow in a row: the length of an array of strings about to be read.
+   */
+  private int stringsAhead() {
+    int end = position;
+    while (end < tokens.size() && tokens.get(end).kind() == Kind.STRING) {
+      end++;
+    }
+    return end - position;
   }
 
   private static String label(String element, @Nullable String key) {
