@@ -1,5 +1,6 @@
 package dev.policysmith.model.eval;
 
+import dev.policysmith.model.ActionPattern;
 import dev.policysmith.model.Effect;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.ResourcePattern;
@@ -7,7 +8,6 @@ import dev.policysmith.model.Statement;
 import dev.policysmith.model.arn.Partition;
 import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.OperatorBlock;
-import dev.policysmith.model.internal.Wildcard;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +21,7 @@ final class CompiledStatement {
   final int statementIndex;
   final Statement statement;
   final Effect effect;
-  private final Wildcard[] actions;
+  private final ActionMatcher actions;
   private final boolean actionsNegated;
   private final boolean hasResourceClause;
   private final boolean resourcesNegated;
@@ -46,9 +46,8 @@ final class CompiledStatement {
     this.statement = statement;
     this.effect = statement.effect();
     this.actions =
-        statement.actionClause().patterns().stream()
-            .map(pattern -> Wildcard.ignoringCase(pattern.value()))
-            .toArray(Wildcard[]::new);
+        new ActionMatcher(
+            statement.actionClause().patterns().stream().map(ActionPattern::value).toList());
     this.actionsNegated = statement.actionClause().negated();
     ResourceClause resource = statement.resource().orElse(null);
     this.hasResourceClause = resource != null;
@@ -83,21 +82,10 @@ final class CompiledStatement {
   }
 
   boolean matches(RequestView request) {
-    return actionMatches(request.action())
+    return actions.matches(request) != actionsNegated
         && resourceMatches(request)
         && (principal == null || principal.matches(request))
         && conditionsHold(request);
-  }
-
-  private boolean actionMatches(String action) {
-    boolean any = false;
-    for (Wildcard pattern : actions) {
-      if (pattern.matches(action)) {
-        any = true;
-        break;
-      }
-    }
-    return any != actionsNegated;
   }
 
   /**

@@ -27,6 +27,11 @@ final class RequestView {
 
   private @Nullable PrincipalName parsedPrincipal;
 
+  /** The action's folded service prefix, once {@link #serviceKnown}; null when it has none. */
+  private @Nullable String service;
+
+  private boolean serviceKnown;
+
   /** The most context keys looked up by scanning; a larger context is folded into a copy once. */
   private static final int MAX_SCANNED = 8;
 
@@ -105,6 +110,19 @@ final class RequestView {
 
   String action() {
     return action;
+  }
+
+  /**
+   * Returns the action's service prefix (before its first colon) folded as {@link
+   * ActionMatcher#fold} folds, or null when the action has no colon; computed once per request.
+   */
+  @Nullable String foldedService() {
+    if (!serviceKnown) {
+      int colon = action.indexOf(':');
+      service = colon < 0 ? null : ActionMatcher.fold(action.substring(0, colon));
+      serviceKnown = true;
+    }
+    return service;
   }
 
   @Nullable String resource() {
