@@ -310,14 +310,22 @@ public final class Cover {
      * whose grants of {@code M} the others hold, and narrows each product's actions.
      */
     private List<Box> prune(List<Box> boxes, List<List<String>> mandatory) {
+      // Each product lies inside the closure, so walking its points costs no more than the
+      // closure itself, where testing every grant against every product would be quadratic.
+      Set<List<String>> wanted = new HashSet<>(mandatory);
       List<Set<List<String>>> holds = new ArrayList<>();
       for (Box box : boxes) {
         Set<List<String>> held = new HashSet<>();
-        for (List<String> point : mandatory) {
-          if (contains(box, point)) {
-            held.add(point);
-          }
+        List<List<String>> sets = new ArrayList<>();
+        for (int axis = 0; axis < axes(); axis++) {
+          Box.Dimension dimension = dimensions.get(axis);
+          sets.add(
+              new ArrayList<>(
+                  dimension != null
+                      ? box.get(dimension).values()
+                      : box.conditions().get(conditionIndex.get(axis)).values()));
         }
+        collect(sets, 0, new ArrayList<>(), wanted, held);
         holds.add(held);
       }
       Map<List<String>, Integer> counts = new HashMap<>();
@@ -363,18 +371,24 @@ public final class Cover {
               Dominance.maximalPatterns(box.action().values())));
     }
 
-    private boolean contains(Box box, List<String> point) {
-      for (int axis = 0; axis < axes(); axis++) {
-        Box.Dimension dimension = dimensions.get(axis);
-        SortedSet<String> values =
-            dimension != null
-                ? box.get(dimension).values()
-                : box.conditions().get(conditionIndex.get(axis)).values();
-        if (!values.contains(point.get(axis))) {
-          return false;
+    private static void collect(
+        List<List<String>> sets,
+        int axis,
+        List<String> point,
+        Set<List<String>> wanted,
+        Set<List<String>> held) {
+      if (axis == sets.size()) {
+        List<String> copy = List.copyOf(point);
+        if (wanted.contains(copy)) {
+          held.add(copy);
         }
+        return;
       }
-      return true;
+      for (String value : sets.get(axis)) {
+        point.add(value);
+        collect(sets, axis + 1, point, wanted, held);
+        point.remove(point.size() - 1);
+      }
     }
 
     /**
@@ -399,25 +413,25 @@ public final class Cover {
         return closed;
       }
       // The rests that dominate something, indexed by the line (all coordinates but one) they lie
-      // on: only these can take a grant of the closure.
+      // on and by each pattern they dominate: only these can take a grant of the closure, and
+      // the index lets each (line, pattern) be settled once.
       Map<List<String>, List<List<String>>> lines = new HashMap<>();
       for (Map.Entry<List<String>, Set<String>> entry : patternsAt.entrySet()) {
-        boolean dominates = false;
+        Set<String> dominated = new HashSet<>();
         for (String pattern : entry.getValue()) {
-          dominates |= below.containsKey(pattern);
+          dominated.addAll(below.getOrDefault(pattern, Set.of()));
         }
-        if (!dominates) {
-          continue;
-        }
-        for (int axis = 0; axis < axes(); axis++) {
-          if (axis != actionAxis) {
-            lines
-                .computeIfAbsent(line(entry.getKey(), axis), k -> new ArrayList<>())
-                .add(entry.getKey());
+        for (String pattern : dominated) {
+          for (int axis = 0; axis < axes(); axis++) {
+            if (axis != actionAxis) {
+              lines
+                  .computeIfAbsent(
+                      withPattern(line(entry.getKey(), axis), pattern), k -> new ArrayList<>())
+                  .add(entry.getKey());
+            }
           }
         }
       }
-      Set<List<String>> visited = new HashSet<>();
       Deque<List<String>> queue = new ArrayDeque<>(required);
       while (!queue.isEmpty()) {
         List<String> point = queue.poll();
@@ -427,33 +441,20 @@ public final class Cover {
           if (axis == actionAxis) {
             continue;
           }
-          List<String> line = line(rest, axis);
-          List<List<String>> onLine = lines.get(line);
-          if (onLine == null || !visited.add(withPattern(line, pattern))) {
+          // Removing the entry marks the (line, pattern) settled.
+          List<List<String>> onLine = lines.remove(withPattern(line(rest, axis), pattern));
+          if (onLine == null) {
             continue;
           }
           for (List<String> other : onLine) {
-            if (dominated(patternsAt.get(other), pattern, below)) {
-              List<String> added = withPattern(other, pattern);
-              if (closed.add(added)) {
-                queue.add(added);
-              }
+            List<String> added = withPattern(other, pattern);
+            if (closed.add(added)) {
+              queue.add(added);
             }
           }
         }
       }
       return closed;
-    }
-
-    private static boolean dominated(
-        Set<String> patterns, String pattern, Map<String, Set<String>> below) {
-      for (String other : patterns) {
-        Set<String> covered = below.get(other);
-        if (covered != null && covered.contains(pattern)) {
-          return true;
-        }
-      }
-      return false;
     }
 
     /** The point with its action coordinate emptied. */
