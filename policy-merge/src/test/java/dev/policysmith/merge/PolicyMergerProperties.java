@@ -3,6 +3,7 @@ package dev.policysmith.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.policysmith.merge.internal.CanonicalEngine;
 import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.Statement;
 import dev.policysmith.testing.PolicyGenerators;
@@ -71,6 +72,32 @@ class PolicyMergerProperties {
               merges[0] += left.isPresent() ? 1 : 0;
             });
     assertThat(merges[0]).as("merges without Sid conflict").isGreaterThan(EXPENSIVE / 10);
+  }
+
+  /**
+   * A merge never has more statements than its inputs together, where {@code Cover} proves its
+   * cover minimal; the rest are counted and must stay rare.
+   */
+  @Test
+  void mergeNeverAddsStatements() {
+    int[] unproven = new int[1];
+    qt().withExamples(EXPENSIVE)
+        .forAll(PolicyGenerators.documents(), PolicyGenerators.documents())
+        .checkAssert(
+            (a, b) -> {
+              CanonicalEngine.Outcome outcome =
+                  CanonicalEngine.mergeWithOutcome(
+                      List.of(withoutSids(a), withoutSids(b)), false, false);
+              if (!outcome.minimal()) {
+                unproven[0]++;
+                return;
+              }
+              assertThat(outcome.document().statements().size())
+                  .isLessThanOrEqualTo(a.statements().size() + b.statements().size());
+            });
+    assertThat(unproven[0])
+        .as("tries outside the exact search")
+        .isLessThanOrEqualTo(EXPENSIVE / 50);
   }
 
   @Test

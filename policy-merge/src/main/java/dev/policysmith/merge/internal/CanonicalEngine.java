@@ -44,6 +44,27 @@ public final class CanonicalEngine {
    */
   public static PolicyDocument merge(
       List<PolicyDocument> documents, boolean joinAcrossSids, boolean overrideSids) {
+    return mergeWithOutcome(documents, joinAcrossSids, overrideSids).document();
+  }
+
+  /**
+   * The canonical merge and whether its statement count is proven minimal.
+   *
+   * @param document the canonical merge
+   * @param minimal whether no document with the same grants can have fewer statements; when true,
+   *     the merge has no more statements than any one input whose grants are all of the merge's
+   */
+  public record Outcome(PolicyDocument document, boolean minimal) {}
+
+  /**
+   * Returns the canonical merge of {@code documents} with whether {@link Cover} proved its
+   * statement count minimal, which tests use to check the statement-count law where it is proven.
+   *
+   * @throws SidConflictException as {@link #merge}
+   * @throws PolicyTooComplexException as {@link #merge}
+   */
+  public static Outcome mergeWithOutcome(
+      List<PolicyDocument> documents, boolean joinAcrossSids, boolean overrideSids) {
     List<List<Box>> perDocument = new ArrayList<>();
     long budget = PolicyTooComplexException.MAX_GRANTS;
     for (PolicyDocument document : documents) {
@@ -61,13 +82,13 @@ public final class CanonicalEngine {
       }
       atoms = stripped;
     }
-    List<Box> boxes = Regrouper.regroup(Dominance.maximal(atoms));
+    Cover.Result cover = Cover.cover(Dominance.maximal(atoms));
     PolicyDocument.Builder builder = PolicyDocument.builder().version(PolicyVersion.V2012_10_17);
     sharedId(documents).ifPresent(builder::id);
-    for (Box box : boxes) {
+    for (Box box : cover.boxes()) {
       builder.addStatement(toStatement(box));
     }
-    return builder.build();
+    return new Outcome(builder.build(), cover.minimal());
   }
 
   /** Returns the Id all documents share, or empty when one lacks it or two differ. */

@@ -108,6 +108,71 @@ public final class Dominance {
     return kept;
   }
 
+  /**
+   * Returns, for each pattern of {@code vocabulary} that covers others of it, the patterns it
+   * covers in the order {@link #maximalPatterns} keeps: {@code Q} is below {@code P} when every
+   * action {@code Q} matches is matched by {@code P} and, if they match the same actions, {@code P}
+   * sorts first. Only wildcards cover other spellings beyond case variants, so each wildcard is
+   * compared with the patterns sharing its literal prefix and each literal with its case variants.
+   */
+  public static Map<String, Set<String>> below(Collection<String> vocabulary) {
+    TreeMap<String, List<String>> byFold = new TreeMap<>();
+    for (String pattern : new TreeSet<>(vocabulary)) {
+      byFold.computeIfAbsent(fold(pattern), k -> new ArrayList<>()).add(pattern);
+    }
+    Map<String, Set<String>> below = new HashMap<>();
+    for (Map.Entry<String, List<String>> entry : byFold.entrySet()) {
+      for (String pattern : entry.getValue()) {
+        int wildcard = firstWildcard(pattern);
+        Set<String> covered = new HashSet<>();
+        if (wildcard < 0) {
+          // Literal spellings of one action: the first in natural order stays.
+          for (String other : entry.getValue()) {
+            if (pattern.compareTo(other) < 0 && firstWildcard(other) < 0) {
+              covered.add(other);
+            }
+          }
+        } else {
+          String prefix = fold(pattern.substring(0, wildcard));
+          ActionPattern matcher = ActionPattern.of(pattern);
+          for (List<String> others : byFold.tailMap(prefix, true).values()) {
+            if (!fold(others.get(0)).startsWith(prefix)) {
+              break;
+            }
+            for (String other : others) {
+              if (other.equals(pattern)) {
+                continue;
+              }
+              boolean under =
+                  firstWildcard(other) < 0
+                      ? matcher.matches(other)
+                      : GlobInclusion.includes(other, pattern)
+                          && (pattern.compareTo(other) < 0
+                              || !GlobInclusion.includes(pattern, other));
+              if (under) {
+                covered.add(other);
+              }
+            }
+          }
+        }
+        if (!covered.isEmpty()) {
+          below.put(pattern, covered);
+        }
+      }
+    }
+    return below;
+  }
+
+  private static int firstWildcard(String pattern) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '*' || c == '?') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static String fold(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {

@@ -2,6 +2,7 @@ package dev.policysmith.merge.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +67,9 @@ public final class Regrouper {
   }
 
   private static Set<Box> join(Set<Box> boxes, Box.Dimension dimension) {
-    Map<Box, Box> groups = new HashMap<>();
+    // Values are gathered per group and each union built once: folding the boxes in one by one
+    // copied the growing set at every step, quadratic in the size of a group.
+    Map<Box, List<Box>> groups = new HashMap<>();
     Set<Box> out = new HashSet<>();
     for (Box box : boxes) {
       Clause clause = box.get(dimension);
@@ -74,17 +77,28 @@ public final class Regrouper {
         out.add(box);
         continue;
       }
-      groups.merge(
-          box.with(dimension, clause.blank()),
-          box,
-          (a, b) -> a.with(dimension, a.get(dimension).union(b.get(dimension))));
+      groups.computeIfAbsent(box.with(dimension, clause.blank()), k -> new ArrayList<>()).add(box);
     }
-    out.addAll(groups.values());
+    for (List<Box> group : groups.values()) {
+      Box first = group.get(0);
+      if (group.size() == 1) {
+        out.add(first);
+        continue;
+      }
+      TreeSet<String> union = new TreeSet<>(first.get(dimension).values().comparator());
+      for (Box box : group) {
+        union.addAll(box.get(dimension).values());
+      }
+      out.add(
+          first.with(
+              dimension,
+              new Clause(first.get(dimension).kind(), Collections.unmodifiableSortedSet(union))));
+    }
     return out;
   }
 
   private static Set<Box> joinCondition(Set<Box> boxes, String dimension) {
-    Map<Box, Box> groups = new HashMap<>();
+    Map<Box, List<Box>> groups = new HashMap<>();
     Set<Box> out = new HashSet<>();
     for (Box box : boxes) {
       int index = -1;
@@ -100,19 +114,31 @@ public final class Regrouper {
         out.add(box);
         continue;
       }
-      int at = index;
       List<ConditionEntry> blanked = new ArrayList<>(box.conditions());
-      blanked.set(at, blanked.get(at).withValues(new TreeSet<>()));
-      groups.merge(
-          box.withConditions(blanked),
-          box,
-          (a, b) -> {
-            List<ConditionEntry> joined = new ArrayList<>(a.conditions());
-            joined.set(at, joined.get(at).union(b.conditions().get(at)));
-            return a.withConditions(joined);
-          });
+      blanked.set(index, blanked.get(index).withValues(new TreeSet<>()));
+      groups.computeIfAbsent(box.withConditions(blanked), k -> new ArrayList<>()).add(box);
     }
-    out.addAll(groups.values());
+    for (Map.Entry<Box, List<Box>> group : groups.entrySet()) {
+      List<Box> members = group.getValue();
+      if (members.size() == 1) {
+        out.add(members.get(0));
+        continue;
+      }
+      int at = -1;
+      List<ConditionEntry> entries = group.getKey().conditions();
+      for (int i = 0; i < entries.size(); i++) {
+        if (entries.get(i).dimension().equals(dimension)) {
+          at = i;
+        }
+      }
+      TreeSet<String> union = new TreeSet<>();
+      for (Box box : members) {
+        union.addAll(box.conditions().get(at).values());
+      }
+      List<ConditionEntry> joined = new ArrayList<>(members.get(0).conditions());
+      joined.set(at, joined.get(at).withValues(Collections.unmodifiableSortedSet(union)));
+      out.add(members.get(0).withConditions(joined));
+    }
     return out;
   }
 }
