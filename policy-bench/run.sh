@@ -16,11 +16,13 @@ case "$mode" in
     jmh_common=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
     merge=(-f 1 -wi 1 -i 1)
     diff=(0 1 5 4)
+    catalog_forks=5
     ;;
   full)
     jmh_common=(-f 3 -wi 5 -i 10 -w 5s -r 5s)
     merge=(-f 2 -wi 3 -i 5)
     diff=(1 3 60 1)
+    catalog_forks=20
     ;;
   *)
     echo "usage: $0 quick|full [JMH options]" >&2
@@ -44,3 +46,5 @@ java "${corpus[@]}" -jar "$jar" 'ReadWriteBenchmark|EvaluateBenchmark' "${jmh_co
 java "${corpus[@]}" -jar "$jar" 'MergeBenchmark' "${merge[@]}" -rf json -rff "$out/merge.json" "$@"
 # Diff: per-pair percentiles, which JMH does not give; a small heap shows the memory a diff needs.
 java "${corpus[@]}" -Xmx256m -cp "$jar" dev.policysmith.bench.DiffPercentiles "${diff[@]}" | tee "$out/diff.txt"
+# The catalogue's cold load: one call in each of several fresh JVMs (about a second a fork).
+java -jar "$jar" 'CatalogLoadBenchmark' -f "$catalog_forks" -rf json -rff "$out/catalog.json"

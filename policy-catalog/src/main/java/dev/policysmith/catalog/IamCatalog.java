@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,13 +43,18 @@ import org.jspecify.annotations.Nullable;
 public final class IamCatalog implements ActionCatalog {
   static final String DATA = "iam-catalog.tsv.gz";
   static final String PROVENANCE = "iam-catalog.properties";
-  private static final String HEADER = "#policysmith-iam-catalog\t1";
+  static final String HEADER = "#policysmith-iam-catalog\t2";
 
   private final LocalDate date;
   private final String source;
 
-  /** The whole text; each service's lines are parsed on first use (most runs touch a few). */
-  private final String text;
+  /**
+   * The whole resource, still compressed: a multi-member gzip whose first member holds the header,
+   * the global keys and the index, and each later member one service. A service's member is
+   * inflated and parsed on first use (most runs touch a few), so loading reads about 300 KB and
+   * inflates a few kilobytes instead of 1.7 MB of text.
+   */
+  private final byte[] data;
 
   private final List<String> prefixes;
   private final int[] starts;
@@ -63,16 +70,18 @@ public final class IamCatalog implements ActionCatalog {
       Map<String, CatalogAction> actions,
       Map<String, ResourceType> types) {}
 
-  private IamCatalog(LocalDate date, String source, String text) {
+  private IamCatalog(LocalDate date, String source, byte[] data) {
     this.date = date;
     this.source = source;
-    this.text = text;
+    this.data = data;
+    Member head = inflate(data, 0, data.length);
+    String text = new String(head.text(), StandardCharsets.UTF_8);
     if (!text.startsWith(HEADER + "\n")) {
       throw new IllegalArgumentException(
           "Catalogue header must be " + HEADER.replace('\t', ' ') + " but was " + firstLine(text));
     }
     List<String> names = new ArrayList<>();
-    List<Integer> starting = new ArrayList<>();
+    List<Integer> lengths = new ArrayList<>();
     List<CatalogConditionKey> globals = new ArrayList<>();
     int position = HEADER.length() + 1;
     int number = 1;
@@ -80,45 +89,142 @@ public final class IamCatalog implements ActionCatalog {
       int end = text.indexOf('\n', position);
       end = end < 0 ? text.length() : end;
       number++;
-      char kind = text.charAt(position);
-      if (kind == 'S') {
-        names.add(text.substring(position + 2, end));
-        starting.add(end + 1);
-      } else if (kind == 'G') {
-        String[] fields = fields(text.substring(position, end), 3, number);
+      String line = text.substring(position, end);
+      char kind = line.isEmpty() ? ' ' : line.charAt(0);
+      if (kind == 'G' && line.startsWith("G\t")) {
+        String[] fields = fields(line, 3, number);
         globals.add(CatalogConditionKey.of(fields[1], fields[2]));
-      } else if (kind != 'K' && kind != 'R' && kind != 'A') {
-        int tab = text.indexOf('\t', position);
+      } else if (kind == 'I' && line.startsWith("I\t")) {
+        String[] fields = fields(line, 3, number);
+        names.add(fields[1]);
+        lengths.add(length(fields[2], number));
+      } else {
+        int tab = line.indexOf('\t');
         throw new IllegalArgumentException(
             "Catalogue line "
                 + number
                 + " is of unknown kind "
-                + text.substring(position, tab < 0 || tab > end ? end : tab));
-      } else if (names.isEmpty()) {
-        throw new IllegalArgumentException(
-            "Catalogue line " + number + " comes before any service line");
+                + (tab < 0 ? line : line.substring(0, tab)));
       }
       position = end + 1;
     }
     this.prefixes = List.copyOf(names);
     this.starts = new int[names.size()];
     this.ends = new int[names.size()];
+    long next = head.end();
     for (int i = 0; i < names.size(); i++) {
-      starts[i] = starting.get(i);
-      // A service's block ends where the next service's "S" line begins.
-      ends[i] =
-          i + 1 < names.size()
-              ? starting.get(i + 1) - names.get(i + 1).length() - 3
-              : text.length();
+      starts[i] = (int) next;
+      next += lengths.get(i);
+      if (next > data.length) {
+        throw new IllegalArgumentException(
+            "Catalogue index puts service " + names.get(i) + " past the end of the data");
+      }
+      ends[i] = (int) next;
       indexByPrefix.put(names.get(i).toLowerCase(Locale.ROOT), i);
+    }
+    if (next != data.length) {
+      throw new IllegalArgumentException(
+          "Catalogue has " + (data.length - next) + " bytes after its last indexed service");
     }
     this.parsed = new AtomicReferenceArray<>(names.size());
     this.globalKeys = List.copyOf(globals);
   }
 
+  private static int length(String text, int number) {
+    try {
+      int length = Integer.parseInt(text);
+      if (length > 0) {
+        return length;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "Catalogue line " + number + " has a bad member length " + text);
+  }
+
   private static String firstLine(String text) {
     int end = text.indexOf('\n');
     return end < 0 ? text : text.substring(0, end);
+  }
+
+  /** One inflated gzip member: its text and where the next member starts. */
+  private record Member(byte[] text, int end) {}
+
+  /**
+   * Inflates the gzip member starting at {@code offset} (RFC 1952), checking its CRC and size;
+   * {@code limit} bounds it. Uses {@link Inflater} on the array directly: no stream, no copy of the
+   * compressed bytes.
+   *
+   * @throws IllegalArgumentException if the bytes are not one whole gzip member
+   */
+  private static Member inflate(byte[] data, int offset, int limit) {
+    if (limit - offset < 18
+        || (data[offset] & 0xff) != 0x1f
+        || (data[offset + 1] & 0xff) != 0x8b
+        || data[offset + 2] != 8) {
+      throw new IllegalArgumentException("Catalogue member at byte " + offset + " is not gzip");
+    }
+    int flags = data[offset + 3] & 0xff;
+    int position = offset + 10;
+    if ((flags & 4) != 0) { // FEXTRA
+      position += 2 + ((data[position] & 0xff) | (data[position + 1] & 0xff) << 8);
+    }
+    for (int flag : new int[] {8, 16}) { // FNAME, FCOMMENT: zero-terminated
+      if ((flags & flag) != 0) {
+        while (position < limit && data[position] != 0) {
+          position++;
+        }
+        position++;
+      }
+    }
+    if ((flags & 2) != 0) { // FHCRC
+      position += 2;
+    }
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(data, position, Math.max(0, limit - position));
+      // A service's member ends at its index entry's end, whose trailer gives the text's size; the
+      // first member's end is not known before it is inflated.
+      int expected = offset == 0 ? 16_384 : littleEndian(data, limit - 4);
+      byte[] out = new byte[Math.min(Math.max(expected, 16), 1 << 24)];
+      int size = 0;
+      while (!inflater.finished()) {
+        if (size == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        int n = inflater.inflate(out, size, out.length - size);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new IllegalArgumentException(
+              "Catalogue member at byte " + offset + " is truncated");
+        }
+        size += n;
+      }
+      int trailer = limit - inflater.getRemaining();
+      if (trailer + 8 > limit) {
+        throw new IllegalArgumentException("Catalogue member at byte " + offset + " is truncated");
+      }
+      CRC32 crc = new CRC32();
+      crc.update(out, 0, size);
+      if ((int) crc.getValue() != littleEndian(data, trailer)
+          || size != littleEndian(data, trailer + 4)) {
+        throw new IllegalArgumentException(
+            "Catalogue member at byte " + offset + " fails its CRC or size check");
+      }
+      return new Member(size == out.length ? out : Arrays.copyOf(out, size), trailer + 8);
+    } catch (DataFormatException e) {
+      throw new IllegalArgumentException(
+          "Catalogue member at byte " + offset + " is damaged: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
+  }
+
+  private static int littleEndian(byte[] data, int at) {
+    return (data[at] & 0xff)
+        | (data[at + 1] & 0xff) << 8
+        | (data[at + 2] & 0xff) << 16
+        | (data[at + 3] & 0xff) << 24;
   }
 
   /**
@@ -151,8 +257,12 @@ public final class IamCatalog implements ActionCatalog {
       }
       return read(
           stream,
-          LocalDate.parse(provenance.getProperty("dataDate")),
-          provenance.getProperty("package") + "@" + provenance.getProperty("version"));
+          date(String.valueOf(provenance.getProperty("dataDate"))),
+          // String.concat, not "+": the first "+" of a JVM bootstraps invokedynamic string
+          // concatenation, which cost a third of this load when measured.
+          String.valueOf(provenance.getProperty("package"))
+              .concat("@")
+              .concat(String.valueOf(provenance.getProperty("version"))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalArgumentException e) {
@@ -161,17 +271,33 @@ public final class IamCatalog implements ActionCatalog {
   }
 
   /**
-   * Reads a catalogue in the bundled format (gzip-compressed, one fact a line; see {@code
-   * policy-catalog/README.md}). Global keys and the list of services are read at once; each
-   * service's lines on first use.
+   * Reads {@code yyyy-MM-dd} by hand: {@code LocalDate.parse} initialises the {@code
+   * java.time.format} machinery, a quarter of the catalogue's cold load.
+   */
+  static LocalDate date(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      throw new IllegalArgumentException("Catalogue date must be yyyy-MM-dd but was " + text);
+    }
+    try {
+      return LocalDate.of(
+          Integer.parseInt(text, 0, 4, 10),
+          Integer.parseInt(text, 5, 7, 10),
+          Integer.parseInt(text, 8, 10, 10));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("Catalogue date must be yyyy-MM-dd but was " + text, e);
+    }
+  }
+
+  /**
+   * Reads a catalogue in the bundled format (a multi-member gzip of lines; see {@code
+   * policy-catalog/README.md}). The header, global keys and index are read at once; each service's
+   * member on first use.
    *
-   * @throws IllegalArgumentException if the header or a line before the first service is not of the
+   * @throws IllegalArgumentException if the header, the index or the first member is not of the
    *     format
    */
   static IamCatalog read(InputStream gzip, LocalDate date, String source) throws IOException {
-    try (InputStream in = new GZIPInputStream(gzip)) {
-      return new IamCatalog(date, source, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+    return new IamCatalog(date, source, gzip.readAllBytes());
   }
 
   private Parsed parsed(int index) {
@@ -186,26 +312,58 @@ public final class IamCatalog implements ActionCatalog {
 
   private Parsed parse(int index) {
     String prefix = prefixes.get(index);
+    String text;
+    try {
+      Member member = inflate(data, starts[index], ends[index]);
+      if (member.end() != ends[index]) {
+        throw new IllegalArgumentException("its member is shorter than the index says");
+      }
+      text = new String(member.text(), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "Catalogue service " + prefix + " is damaged: " + e.getMessage(), e);
+    }
     CatalogService.Builder service = CatalogService.builder().prefix(prefix);
     Map<String, CatalogAction> actions = new HashMap<>();
     Map<String, ResourceType> types = new HashMap<>();
-    int position = starts[index];
-    while (position < ends[index]) {
+    List<String> fields = new ArrayList<>();
+    int position = 0;
+    int number = 0;
+    while (position < text.length()) {
       int end = text.indexOf('\n', position);
-      end = end < 0 || end > ends[index] ? ends[index] : end;
-      String line = text.substring(position, end);
-      String[] fields = line.split("\t", -1);
-      switch (fields[0]) {
+      end = end < 0 ? text.length() : end;
+      fields.clear();
+      // Fields split at tabs with indexOf, which the JIT makes a vector search: no regex.
+      for (int from = position; ; ) {
+        int tab = text.indexOf('\t', from);
+        if (tab < 0 || tab > end) {
+          fields.add(text.substring(from, end));
+          break;
+        }
+        fields.add(text.substring(from, tab));
+        from = tab + 1;
+      }
+      number++;
+      String kind = fields.get(0);
+      if (number == 1) {
+        if (!kind.equals("S") || fields.size() != 2 || !fields.get(1).equals(prefix)) {
+          throw new IllegalStateException(
+              "Catalogue service " + prefix + " begins with " + String.join(" ", fields));
+        }
+        position = end + 1;
+        continue;
+      }
+      switch (kind) {
         case "K" ->
             service.addConditionKey(
-                CatalogConditionKey.of(field(fields, 1, line), field(fields, 2, line)));
+                CatalogConditionKey.of(field(fields, 1, prefix), field(fields, 2, prefix)));
         case "R" -> {
           ResourceType.Builder type =
               ResourceType.builder()
-                  .name(field(fields, 1, line))
-                  .conditionKeys(split(field(fields, 2, line)));
-          for (int i = 3; i < fields.length; i++) {
-            type.addArnFormat(fields[i]);
+                  .name(field(fields, 1, prefix))
+                  .conditionKeys(split(field(fields, 2, prefix)));
+          for (int i = 3; i < fields.size(); i++) {
+            type.addArnFormat(fields.get(i));
           }
           ResourceType built = type.build();
           types.put(built.name(), built);
@@ -215,17 +373,22 @@ public final class IamCatalog implements ActionCatalog {
           CatalogAction action =
               CatalogAction.builder()
                   .service(prefix)
-                  .name(field(fields, 1, line))
-                  .accessLevel(level(field(fields, 2, line), line))
-                  .resourceTypes(split(field(fields, 3, line)))
-                  .conditionKeys(split(field(fields, 4, line)))
+                  .name(field(fields, 1, prefix))
+                  .accessLevel(level(field(fields, 2, prefix), fields))
+                  .resourceTypes(split(field(fields, 3, prefix)))
+                  .conditionKeys(split(field(fields, 4, prefix)))
                   .build();
           actions.put(action.name().toLowerCase(Locale.ROOT), action);
           service.addAction(action);
         }
         default ->
             throw new IllegalStateException(
-                "Catalogue line of unknown kind in service " + prefix + ": " + line);
+                "Catalogue line "
+                    + number
+                    + " of service "
+                    + prefix
+                    + " is of unknown kind "
+                    + kind);
       }
       position = end + 1;
     }
@@ -240,14 +403,18 @@ public final class IamCatalog implements ActionCatalog {
     return fields;
   }
 
-  private static String field(String[] fields, int i, String line) {
-    if (i >= fields.length) {
-      throw new IllegalStateException("Catalogue line has too few fields: " + line);
+  private static String field(List<String> fields, int i, String prefix) {
+    if (i >= fields.size()) {
+      throw new IllegalStateException(
+          "Catalogue line of service "
+              + prefix
+              + " has too few fields: "
+              + String.join(" ", fields));
     }
-    return fields[i];
+    return fields.get(i);
   }
 
-  private static AccessLevel level(String code, String line) {
+  private static AccessLevel level(String code, List<String> fields) {
     return switch (code) {
       case "R" -> AccessLevel.READ;
       case "W" -> AccessLevel.WRITE;
@@ -256,7 +423,7 @@ public final class IamCatalog implements ActionCatalog {
       case "P" -> AccessLevel.PERMISSIONS_MANAGEMENT;
       default ->
           throw new IllegalStateException(
-              "Catalogue line has unknown access level " + code + ": " + line);
+              "Catalogue line has unknown access level " + code + ": " + String.join(" ", fields));
     };
   }
 
@@ -286,6 +453,11 @@ public final class IamCatalog implements ActionCatalog {
       all = services;
     }
     return services;
+  }
+
+  @Override
+  public List<String> servicePrefixes() {
+    return prefixes;
   }
 
   @Override

@@ -199,7 +199,7 @@ class IamCatalogTest {
   void read_ownFixture_buildsServicesActionsAndKeys() throws IOException {
     String text =
         """
-        #policysmith-iam-catalog\t1
+        #policysmith-iam-catalog\t2
         G\taws:SourceIp\tIPAddress
         S\tdemo
         K\tdemo:Colour\tString
@@ -207,7 +207,7 @@ class IamCatalogTest {
         A\tPaint\tW\tthing\t
         A\tLook\tR\t\tdemo:Colour
         """;
-    IamCatalog catalog = IamCatalog.read(gzip(text), LocalDate.of(2020, 1, 2), "fixture");
+    IamCatalog catalog = IamCatalog.read(catalogue(text), LocalDate.of(2020, 1, 2), "fixture");
     assertThat(catalog.action("DEMO:paint"))
         .map(CatalogAction::qualifiedName)
         .contains("demo:Paint");
@@ -219,26 +219,58 @@ class IamCatalogTest {
 
   @Test
   void read_unknownLineKind_isRejectedWithLineNumber() throws IOException {
-    var input = gzip("#policysmith-iam-catalog\t1\nX\tsomething\n");
+    var input = catalogue("#policysmith-iam-catalog\t2\nX\tsomething\n");
     assertThatThrownBy(() -> IamCatalog.read(input, LocalDate.of(2020, 1, 2), "fixture"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Catalogue line 2 is of unknown kind X");
   }
 
   @Test
-  void read_unknownLineKindInsideService_isRejectedWithLineNumber() throws IOException {
-    var input = gzip("#policysmith-iam-catalog\t1\nS\tdemo\nA\tPaint\tW\t\t\nZ\tx\n");
+  void read_unknownLineKindInsideService_isRejectedOnFirstUseWithLineNumber() throws IOException {
+    var input = catalogue("#policysmith-iam-catalog\t2\nS\tdemo\nA\tPaint\tW\t\t\nZ\tx\n");
+    // A service's member is read on its first use, so that is when its damage shows.
+    IamCatalog catalog = IamCatalog.read(input, LocalDate.of(2020, 1, 2), "fixture");
+    assertThatThrownBy(() -> catalog.service("demo"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Catalogue line 3 of service demo is of unknown kind Z");
+  }
+
+  @Test
+  void read_indexPastTheEnd_isRejected() throws IOException {
+    byte[] data =
+        catalogue("#policysmith-iam-catalog\t2\nS\tdemo\nA\tPaint\tW\t\t\n").readAllBytes();
+    var input = new ByteArrayInputStream(java.util.Arrays.copyOf(data, data.length - 1));
     assertThatThrownBy(() -> IamCatalog.read(input, LocalDate.of(2020, 1, 2), "fixture"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Catalogue line 4 is of unknown kind Z");
+        .hasMessage("Catalogue index puts service demo past the end of the data");
+  }
+
+  @Test
+  void read_damagedServiceMember_isRejectedOnFirstUse() throws IOException {
+    byte[] data =
+        catalogue("#policysmith-iam-catalog\t2\nS\tdemo\nA\tPaint\tW\t\t\n").readAllBytes();
+    data[data.length - 9] ^= 0x55; // the last byte of the service's deflate data
+    IamCatalog catalog =
+        IamCatalog.read(new ByteArrayInputStream(data), LocalDate.of(2020, 1, 2), "fixture");
+    assertThatThrownBy(() -> catalog.action("demo:Paint"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("Catalogue service demo is damaged: ");
+  }
+
+  @Test
+  void date_isReadWithoutTheFormatter() {
+    assertThat(IamCatalog.date("2026-09-26")).isEqualTo(LocalDate.of(2026, 9, 26));
+    assertThatThrownBy(() -> IamCatalog.date("2026-9-26"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Catalogue date must be yyyy-MM-dd but was 2026-9-26");
   }
 
   @Test
   void read_wrongHeader_isRejected() throws IOException {
-    var input = gzip("#something-else\nS\tdemo\n");
+    var input = catalogue("#something-else\nS\tdemo\n");
     assertThatThrownBy(() -> IamCatalog.read(input, LocalDate.of(2020, 1, 2), "fixture"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Catalogue header must be #policysmith-iam-catalog 1 but was #something-else");
+        .hasMessage("Catalogue header must be #policysmith-iam-catalog 2 but was #something-else");
   }
 
   @Test
@@ -256,11 +288,43 @@ class IamCatalogTest {
     assertThat(fresh.services()).isEqualTo(CATALOG.services()).isSameAs(fresh.services());
   }
 
-  private static ByteArrayInputStream gzip(String text) throws IOException {
+  /**
+   * Writes lines in the bundled format as {@code tools/convert-iam-data.js} does: the header, the
+   * lines before the first service and an index in one gzip member, then one member per service.
+   */
+  private static ByteArrayInputStream catalogue(String text) throws IOException {
+    List<String> head = new java.util.ArrayList<>();
+    List<String> prefixes = new java.util.ArrayList<>();
+    List<StringBuilder> blocks = new java.util.ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (line.startsWith("S\t")) {
+        prefixes.add(line.substring(2));
+        blocks.add(new StringBuilder());
+      }
+      if (blocks.isEmpty()) {
+        head.add(line);
+      } else {
+        blocks.get(blocks.size() - 1).append(line).append('\n');
+      }
+    }
+    List<byte[]> members = new java.util.ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      members.add(gzip(blocks.get(i).toString()));
+      head.add("I\t" + prefixes.get(i) + "\t" + members.get(i).length);
+    }
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    all.write(gzip(String.join("\n", head) + "\n"));
+    for (byte[] member : members) {
+      all.write(member);
+    }
+    return new ByteArrayInputStream(all.toByteArray());
+  }
+
+  private static byte[] gzip(String text) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
-    return new ByteArrayInputStream(bytes.toByteArray());
+    return bytes.toByteArray();
   }
 }

@@ -1,6 +1,8 @@
 package dev.policysmith.cli;
 
+import dev.policysmith.catalog.IamCatalog;
 import dev.policysmith.cli.report.JsonReport;
+import dev.policysmith.diff.CatalogVerdict;
 import dev.policysmith.diff.Change;
 import dev.policysmith.diff.DiffResult;
 import dev.policysmith.diff.PolicyDiffer;
@@ -21,6 +23,9 @@ import picocli.CommandLine.Spec;
  * {@code policysmith diff OLD NEW}: what access the change from OLD to NEW adds and removes, with
  * an example request for each region, and the statements added, removed and changed. Exit 0 when
  * the two are proven equivalent, 1 when they differ (or equivalence is not proven), 2 on error.
+ * Examples use real action names and a line tells how the two compare over the actions of the
+ * bundled catalogue, unless {@code --no-catalog}; the exit code follows the verdict over every
+ * action name either way.
  */
 @Command(
     name = "diff",
@@ -51,6 +56,17 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the diff as JSON for tools.")
   boolean json;
 
+  @Option(
+      names = "--catalog",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Use the bundled action catalogue: real action names in examples, and how the two"
+              + " compare over the actions that exist on its date (on by default; --no-catalog"
+              + " turns it off). The verdict and exit code still range over every action name.")
+  boolean catalog;
+
   DiffCommand(Inputs inputs) {
     this.inputs = inputs;
   }
@@ -59,7 +75,11 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PolicyDocument oldPolicy = inputs.document(oldFile);
     PolicyDocument newPolicy = inputs.document(newFile);
-    DiffResult result = PolicyDiffer.standard().diff(oldPolicy, newPolicy);
+    PolicyDiffer differ = PolicyDiffer.standard();
+    if (catalog) {
+      differ = differ.withCatalog(IamCatalog.bundled());
+    }
+    DiffResult result = differ.diff(oldPolicy, newPolicy);
     StructuralDiff statements = StructuralDiff.of(oldPolicy, newPolicy);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? json(result, statements) : text(result, statements));
@@ -74,6 +94,9 @@ final class DiffCommand implements Callable<Integer> {
     for (String reason : result.inexactReasons()) {
       text.append("  not decided exactly: ").append(reason).append('\n');
     }
+    result
+        .catalogVerdict()
+        .ifPresent(c -> text.append("  catalogue: ").append(c.summary()).append('\n'));
     appendChanges(text, "Access added", "+", result.added());
     appendChanges(text, "Access removed", "-", result.removed());
     if (!statements.isEmpty()) {
@@ -131,8 +154,21 @@ final class DiffCommand implements Callable<Integer> {
             ref(json, change.after());
             json.strings("elements", change.elements()).endObject();
           }
-          json.endArray().endObject().endObject();
+          json.endArray().endObject();
+          result.catalogVerdict().ifPresent(c -> catalog(json, c));
+          json.endObject();
         });
+  }
+
+  /** The comparison over the catalogue's actions, after the contract's fields. */
+  private static void catalog(JsonReport.Json json, CatalogVerdict catalog) {
+    json.startObject("catalog")
+        .string("verdict", catalog.verdict().name())
+        .string("date", catalog.date().toString())
+        .number("actions", catalog.actions())
+        .strings("services", catalog.services())
+        .string("summary", catalog.summary())
+        .endObject();
   }
 
   private static void changes(JsonReport.Json json, String name, List<Change> changes) {

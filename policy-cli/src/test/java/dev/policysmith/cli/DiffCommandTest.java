@@ -87,6 +87,91 @@ class DiffCommandTest {
   }
 
   @Test
+  void diff_kmsStarAgainstRealActions_saysEquivalentOverTheCatalogue() throws IOException {
+    Path star =
+        write(
+            "old.json",
+            """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": "kms:Re*", "Resource": "*"}
+            ]}
+            """);
+    Path listed =
+        write(
+            "new.json",
+            """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Resource": "*", "Action": [
+                "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:ReplicateKey", "kms:RetireGrant",
+                "kms:RevokeGrant"]}
+            ]}
+            """);
+
+    CliRun run = CliRun.of("diff", star.toString(), listed.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .startsWith(
+            "NARROWER\n  catalogue: equivalent for the 56 kms actions that exist on 2026-09-26;"
+                + " narrower for actions added later\n");
+  }
+
+  @Test
+  void diff_json_addsTheCatalogueAfterTheContractFields() throws IOException {
+    Path old = write("old.json", OLD);
+    Path wider =
+        write(
+            "new.json",
+            """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket", "kms:Get*"], "Resource": "*"}
+            ]}
+            """);
+
+    CliRun run = CliRun.of("diff", old.toString(), wider.toString(), "--json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .startsWith("{\n  \"verdict\": \"BROADER\",\n  \"exact\": true,\n")
+        .contains("\"action\": \"kms:GetKeyLastUsage\"")
+        .contains(
+            """
+              "catalog": {
+                "verdict": "BROADER",
+                "date": "2026-09-26",
+                "actions": 236,
+                "services": [
+                  "kms",
+                  "s3"
+                ],
+                "summary": "broader for the 236 actions of kms and s3 that exist on 2026-09-26"
+              }
+            }""");
+    assertThat(run.out().indexOf("\"statements\": {"))
+        .isLessThan(run.out().indexOf("\"catalog\": {"));
+  }
+
+  @Test
+  void diff_noCatalog_leavesTheCatalogueOut() throws IOException {
+    Path old = write("old.json", OLD);
+    Path wider =
+        write(
+            "new.json",
+            """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket", "kms:Get*"], "Resource": "*"}
+            ]}
+            """);
+
+    CliRun text = CliRun.of("diff", "--no-catalog", old.toString(), wider.toString());
+    CliRun json = CliRun.of("diff", "--no-catalog", old.toString(), wider.toString(), "--json");
+
+    assertThat(text.exitCode()).isEqualTo(1);
+    assertThat(text.out()).doesNotContain("catalogue").contains("\"action\": \"kms:Get\"");
+    assertThat(json.out()).doesNotContain("\"catalog\"");
+  }
+
+  @Test
   void diff_badNewFile_exitsTwoWithLocatedMessage() throws IOException {
     Path old = write("old.json", OLD);
     Path bad = write("bad.json", "{\"Statement\": {\"Effect\": \"Allow\"}}");

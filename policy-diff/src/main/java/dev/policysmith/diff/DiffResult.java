@@ -1,6 +1,7 @@
 package dev.policysmith.diff;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The semantic difference between an old and a new policy: the {@link Verdict}, the access
@@ -20,13 +21,24 @@ public final class DiffResult {
   private final List<String> inexactReasons;
   private final List<Change> added;
   private final List<Change> removed;
+  private final Optional<CatalogVerdict> catalogVerdict;
 
   DiffResult(
       Verdict verdict, List<String> inexactReasons, List<Change> added, List<Change> removed) {
+    this(verdict, inexactReasons, added, removed, Optional.empty());
+  }
+
+  DiffResult(
+      Verdict verdict,
+      List<String> inexactReasons,
+      List<Change> added,
+      List<Change> removed,
+      Optional<CatalogVerdict> catalogVerdict) {
     this.verdict = verdict;
     this.inexactReasons = List.copyOf(inexactReasons);
     this.added = List.copyOf(added);
     this.removed = List.copyOf(removed);
+    this.catalogVerdict = catalogVerdict;
   }
 
   /** Returns how the new policy's access compares with the old one's. */
@@ -54,13 +66,23 @@ public final class DiffResult {
     return removed;
   }
 
-  /** Returns the verdict and the summaries, additions first. */
+  /**
+   * Returns how the two compare over the actions of the differ's catalogue on its date, when the
+   * differ has one ({@link PolicyDiffer#withCatalog}); the {@link #verdict()} stays the one over
+   * every action name.
+   */
+  public Optional<CatalogVerdict> catalogVerdict() {
+    return catalogVerdict;
+  }
+
+  /** Returns the verdict, the catalogue's verdict if any, and the summaries, additions first. */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder(verdict.name());
     if (!exact()) {
       out.append(" (not exact: ").append(String.join("; ", inexactReasons)).append(')');
     }
+    catalogVerdict.ifPresent(c -> out.append("\n  catalogue: ").append(c.summary()));
     added.forEach(c -> out.append("\n+ ").append(c.summary()));
     removed.forEach(c -> out.append("\n- ").append(c.summary()));
     return out.toString();

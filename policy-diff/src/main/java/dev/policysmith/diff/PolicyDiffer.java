@@ -13,6 +13,7 @@ import dev.policysmith.model.Effect;
 import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.Statement;
+import dev.policysmith.model.catalog.ActionCatalog;
 import dev.policysmith.model.eval.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares what two policies allow, symbolically: which requests a new policy allows that the old
@@ -55,9 +57,15 @@ public final class PolicyDiffer {
   private static final PolicyDiffer STANDARD = new PolicyDiffer(DEFAULT_BOX_LIMIT);
 
   private final int boxLimit;
+  private final @Nullable CatalogComparison catalog;
 
   private PolicyDiffer(int boxLimit) {
+    this(boxLimit, null);
+  }
+
+  private PolicyDiffer(int boxLimit, @Nullable ActionCatalog catalog) {
     this.boxLimit = boxLimit;
+    this.catalog = catalog == null ? null : new CatalogComparison(catalog);
   }
 
   /** Returns a differ with the default box limit. */
@@ -78,6 +86,27 @@ public final class PolicyDiffer {
     return new PolicyDiffer(boxLimit);
   }
 
+  /**
+   * Returns a differ like this one that also knows the actions {@code catalog} lists: examples use
+   * a catalogued action wherever a change holds one, and each result adds {@link
+   * DiffResult#catalogVerdict()}, the comparison over the catalogued actions of the services
+   * involved. The {@link DiffResult#verdict()} is unchanged: it still ranges over every action
+   * name, so {@code kms:*} stays broader than the list of today's kms actions.
+   *
+   * <pre>{@code
+   * DiffResult result = PolicyDiffer.standard().withCatalog(IamCatalog.bundled()).diff(old, new);
+   * result.catalogVerdict().map(CatalogVerdict::summary);
+   * // "equivalent for the 56 kms actions that exist on 2026-09-26; narrower for actions added later"
+   * }</pre>
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html">Actions,
+   *     resources, and condition keys for AWS services</a>
+   */
+  public PolicyDiffer withCatalog(ActionCatalog catalog) {
+    return new PolicyDiffer(boxLimit, java.util.Objects.requireNonNull(catalog, "catalog"));
+  }
+
   /** Returns the access {@code newPolicy} adds to and removes from {@code oldPolicy}. */
   public DiffResult diff(PolicyDocument oldPolicy, PolicyDocument newPolicy) {
     Encoder encoder = new Encoder();
@@ -93,13 +122,41 @@ public final class PolicyDiffer {
     } catch (Engine.LimitExceededException e) {
       reasons.addAll(encoder.reasons());
       reasons.add("the comparison needs " + e.getMessage() + "; raise the box limit to decide it");
-      return new DiffResult(Verdict.INCOMPARABLE, reasons, List.of(), List.of());
+      return new DiffResult(
+          Verdict.INCOMPARABLE,
+          reasons,
+          List.of(),
+          List.of(),
+          catalogVerdict(List.of(), List.of(), olds, news, Verdict.INCOMPARABLE, false));
     }
     reasons.addAll(encoder.reasons());
-    Narrator narrator = new Narrator(encoder, hasPrincipals(oldPolicy, newPolicy));
+    Narrator narrator = new Narrator(encoder, hasPrincipals(oldPolicy, newPolicy), comparison());
     List<Change> added = narrator.changes(gained, Effect.ALLOW, news, olds);
     List<Change> removed = narrator.changes(lost, Effect.DENY, olds, news);
-    return new DiffResult(verdict(added, removed, reasons.isEmpty()), reasons, added, removed);
+    Verdict verdict = verdict(added, removed, reasons.isEmpty());
+    return new DiffResult(
+        verdict,
+        reasons,
+        added,
+        removed,
+        catalogVerdict(gained, lost, olds, news, verdict, reasons.isEmpty()));
+  }
+
+  private @Nullable CatalogComparison comparison() {
+    return catalog;
+  }
+
+  private Optional<CatalogVerdict> catalogVerdict(
+      List<Region> gained,
+      List<Region> lost,
+      List<Encoder.Encoded> olds,
+      List<Encoder.Encoded> news,
+      Verdict verdict,
+      boolean exact) {
+    CatalogComparison comparison = comparison();
+    return comparison == null
+        ? Optional.empty()
+        : Optional.of(comparison.verdict(gained, lost, List.of(olds, news), verdict, exact));
   }
 
   /**
@@ -159,7 +216,7 @@ public final class PolicyDiffer {
     }
     reasons.addAll(encoder.reasons());
     List<Change> violations =
-        new Narrator(encoder, hasPrincipals(policy, policy))
+        new Narrator(encoder, hasPrincipals(policy, policy), comparison())
             .changes(granted, Effect.ALLOW, restricted, List.of());
     return new ContainmentResult(
         violations.isEmpty() && reasons.isEmpty(),
@@ -192,12 +249,14 @@ public final class PolicyDiffer {
     private final Describer describer;
     private final Map<String, String> keyNames;
     private final boolean hasPrincipals;
+    private final @Nullable CatalogComparison catalog;
 
-    Narrator(Encoder encoder, boolean hasPrincipals) {
+    Narrator(Encoder encoder, boolean hasPrincipals, @Nullable CatalogComparison catalog) {
       this.vocabulary = encoder.vocabulary();
       this.keyNames = encoder.keyNames();
       this.describer = new Describer(vocabulary, keyNames);
       this.hasPrincipals = hasPrincipals;
+      this.catalog = catalog;
     }
 
     List<Change> changes(
@@ -248,7 +307,7 @@ public final class PolicyDiffer {
           conditions,
           summary,
           statements,
-          example(boxes.get(0)),
+          example(exampleBox(boxes)),
           boxes);
     }
 
@@ -312,12 +371,32 @@ public final class PolicyDiffer {
       return out.toString();
     }
 
+    /** Returns the first box holding a catalogued action, so the example can show a real one. */
+    private Box exampleBox(List<Box> boxes) {
+      if (catalog != null) {
+        List<String> hints = vocabulary.hints(Box.ACTION);
+        for (Box box : boxes) {
+          if (catalog.actionIn(box.get(Box.ACTION), hints).isPresent()) {
+            return box;
+          }
+        }
+      }
+      return boxes.get(0);
+    }
+
+    /** Returns the example's action: a catalogued one where the set holds one. */
+    private String action(DimSet set) {
+      List<String> hints = vocabulary.hints(Box.ACTION);
+      Optional<String> real = catalog == null ? Optional.empty() : catalog.actionIn(set, hints);
+      return real.orElseGet(() -> set.example(hints, false).orElse(""));
+    }
+
     private Request example(Box box) {
       Request.Builder request = Request.builder();
       box.get(Box.PRINCIPAL)
           .example(vocabulary.hints(Box.PRINCIPAL), false)
           .ifPresent(request::principal);
-      request.action(box.get(Box.ACTION).example(vocabulary.hints(Box.ACTION), false).orElse(""));
+      request.action(action(box.get(Box.ACTION)));
       box.get(Box.RESOURCE)
           .example(vocabulary.hints(Box.RESOURCE), false)
           .ifPresent(request::resource);

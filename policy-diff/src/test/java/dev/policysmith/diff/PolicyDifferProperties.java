@@ -3,6 +3,7 @@ package dev.policysmith.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.policysmith.catalog.IamCatalog;
 import dev.policysmith.model.Effect;
 import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.Statement;
@@ -32,6 +33,8 @@ class PolicyDifferProperties {
   private static final int DIFFERENCE_TRIES = 3 * TRIES;
 
   private static final PolicyDiffer DIFFER = PolicyDiffer.standard();
+  private static final IamCatalog CATALOG = IamCatalog.bundled();
+  private static final PolicyDiffer CATALOG_DIFFER = DIFFER.withCatalog(CATALOG);
 
   /** Two policies and requests drawn from both. */
   private static Gen<PoliciesWithRequests> pairs() {
@@ -119,6 +122,84 @@ class PolicyDifferProperties {
               }
             });
     assertThat(checked.get()).as("examples checked").isGreaterThan(0);
+  }
+
+  @Test
+  void examplesAreSoundWithCatalog() {
+    AtomicInteger real = new AtomicInteger();
+    qt().withExamples(DIFFERENCE_TRIES)
+        .forAll(pairs())
+        .checkAssert(
+            sample -> {
+              PolicyDocument before = sample.policies().get(0);
+              PolicyDocument after = sample.policies().get(1);
+              DiffResult result = CATALOG_DIFFER.diff(before, after);
+              if (!result.exact()) {
+                return;
+              }
+              for (Change change : result.added()) {
+                assertThat(allows(before, change.example()))
+                    .as("old allows %s", change.example())
+                    .isFalse();
+                assertThat(allows(after, change.example()))
+                    .as("new allows %s", change.example())
+                    .isTrue();
+                assertThat(change.contains(change.example())).isTrue();
+                real.addAndGet(CATALOG.action(change.example().action()).isPresent() ? 1 : 0);
+              }
+              for (Change change : result.removed()) {
+                assertThat(allows(before, change.example()))
+                    .as("old allows %s", change.example())
+                    .isTrue();
+                assertThat(allows(after, change.example()))
+                    .as("new allows %s", change.example())
+                    .isFalse();
+                assertThat(change.contains(change.example())).isTrue();
+                real.addAndGet(CATALOG.action(change.example().action()).isPresent() ? 1 : 0);
+              }
+            });
+    assertThat(real.get()).as("examples with a catalogued action").isGreaterThan(0);
+  }
+
+  /**
+   * A request for a catalogued action that the two policies decide differently makes the verdict
+   * over the catalogue other than equivalent; and the catalogue's verdict never claims a change in
+   * a direction the verdict over every action name does not.
+   */
+  @Test
+  void catalogVerdictSeesCataloguedDisagreements() {
+    AtomicInteger disagreements = new AtomicInteger();
+    qt().withExamples(DIFFERENCE_TRIES)
+        .forAll(pairs())
+        .checkAssert(
+            sample -> {
+              PolicyDocument before = sample.policies().get(0);
+              PolicyDocument after = sample.policies().get(1);
+              DiffResult result = CATALOG_DIFFER.diff(before, after);
+              Verdict catalog = result.catalogVerdict().orElseThrow().verdict();
+              switch (result.verdict()) {
+                case EQUIVALENT -> assertThat(catalog).isEqualTo(Verdict.EQUIVALENT);
+                case BROADER -> assertThat(catalog).isIn(Verdict.EQUIVALENT, Verdict.BROADER);
+                case NARROWER -> assertThat(catalog).isIn(Verdict.EQUIVALENT, Verdict.NARROWER);
+                default -> {}
+              }
+              for (Request r : sample.requests()) {
+                if (!singleValued(r)
+                    || CATALOG.action(r.action()).isEmpty()
+                    || allows(before, r) == allows(after, r)) {
+                  continue;
+                }
+                disagreements.incrementAndGet();
+                assertThat(catalog).as("disagreement on %s", r).isNotEqualTo(Verdict.EQUIVALENT);
+                if (result.exact()) {
+                  assertThat(catalog)
+                      .isIn(
+                          allows(after, r) ? Verdict.BROADER : Verdict.NARROWER,
+                          Verdict.INCOMPARABLE);
+                }
+              }
+            });
+    assertThat(disagreements.get()).as("catalogued requests decided differently").isGreaterThan(0);
   }
 
   @Test

@@ -39,6 +39,18 @@ public interface ActionCatalog {
   /** Returns every service, ordered by prefix. */
   List<CatalogService> services();
 
+  /**
+   * Returns every service prefix, in the order of {@link #services()}. Cheaper than {@link
+   * #services()} where an implementation reads each service's actions on first use.
+   */
+  default List<String> servicePrefixes() {
+    List<String> prefixes = new ArrayList<>();
+    for (CatalogService service : services()) {
+      prefixes.add(service.prefix());
+    }
+    return List.copyOf(prefixes);
+  }
+
   /** Returns the service of the given prefix, ignoring case. */
   Optional<CatalogService> service(String prefix);
 
