@@ -11,7 +11,6 @@ module dev.policysmith.diff {
   // alternative, no module-info and an Automatic-Module-Name, would export the engine to every
   // reader; a release of automaton that named itself would need a policysmith release.
   requires automaton;
-  requires static org.immutables.value.annotations;
   requires static org.jspecify;
 
   exports dev.policysmith.diff;

@@ -10,7 +10,6 @@ module dev.policysmith.testing {
   // so its module name comes from the file name: "quicktheories" for quicktheories-0.26.jar as
   // Maven and Gradle name it (the compiler plugin warns about this).
   requires transitive quicktheories;
-  requires static org.immutables.value.annotations;
   requires static org.jspecify;
 
   exports dev.policysmith.testing;
