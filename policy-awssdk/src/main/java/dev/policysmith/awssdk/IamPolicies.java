@@ -53,8 +53,8 @@ import software.amazon.awssdk.policybuilder.iam.IamValue;
  * <p>Stateless and thread-safe.
  *
  * @see <a
- *     href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/feature-iam-policy-builder.html">AWS
- *     SDK for Java 2.x: IAM Policy Builder API</a>
+ *     href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/feature-iam-policy-builder.html">Create
+ *     IAM policies with the AWS SDK for Java 2.x</a>
  */
 public final class IamPolicies {
   private static final String ANY = "*";

@@ -5,8 +5,8 @@
  * dev.policysmith.awssdk.UnrepresentablePolicyException} names what one side cannot hold.
  *
  * @see <a
- *     href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/feature-iam-policy-builder.html">AWS
- *     SDK for Java 2.x: IAM Policy Builder API</a>
+ *     href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/feature-iam-policy-builder.html">Create
+ *     IAM policies with the AWS SDK for Java 2.x</a>
  */
 @NullMarked
 package dev.policysmith.awssdk;

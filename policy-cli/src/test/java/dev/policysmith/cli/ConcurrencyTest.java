@@ -113,11 +113,13 @@ class ConcurrencyTest {
     for (String json : DIFF_DOCUMENTS) {
       documents.add(READER.read(json));
     }
+    // Each document against the next and against its own canonical form: every shared automaton
+    // is read, at a sixth of the cost of all pairs.
     List<Pair> pairs = new ArrayList<>();
-    for (PolicyDocument before : documents) {
-      for (PolicyDocument after : documents) {
-        pairs.add(new Pair(before, after == before ? Canonicalizer.canonicalize(after) : after));
-      }
+    for (int i = 0; i < documents.size(); i++) {
+      PolicyDocument document = documents.get(i);
+      pairs.add(new Pair(document, documents.get((i + 1) % documents.size())));
+      pairs.add(new Pair(document, Canonicalizer.canonicalize(document)));
     }
 
     List<String> expected = new ArrayList<>();
