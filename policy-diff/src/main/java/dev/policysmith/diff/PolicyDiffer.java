@@ -75,7 +75,12 @@ public final class PolicyDiffer {
 
   /**
    * Returns a differ that gives up, answering inexactly, after making {@code boxLimit} boxes in one
-   * comparison, which bounds its memory.
+   * comparison, which bounds its memory to {@code boxLimit} boxes: a box holds one set per
+   * dimension the two policies mention (an automaton, or a list of intervals), built by
+   * intersecting and subtracting the sets of their patterns and values. The result is then {@link
+   * Verdict#INCOMPARABLE} with the limit named in {@link DiffResult#inexactReasons()}. The limit
+   * counts boxes, not automaton states: patterns that overlap in many ways ({@code *a*}, {@code
+   * *b*}, ...) can make single sets large, and slow, before it is reached.
    *
    * @throws IllegalArgumentException if {@code boxLimit} is not positive
    */
