@@ -33,6 +33,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyReaderTest {
+  /** {@code "k0": "v", ..., "k19": "v"}: more keys than the fast path compares one by one. */
+  private static final String KEYS_0_TO_19 =
+      java.util.stream.IntStream.range(0, 20)
+          .mapToObj(i -> "\"k" + i + "\": \"v\"")
+          .collect(java.util.stream.Collectors.joining(", "));
+
   @TempDir Path dir;
 
   /** One malformed document and exactly what the reader must say about it. */
@@ -187,6 +193,17 @@ class PolicyReaderTest {
             2,
             20,
             "Object keys must be unique but \"a\\\"/b\" was repeated"));
+    rows.add(
+        row(
+            "duplicate among more keys than are compared one by one",
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Condition\": "
+                + "{\"StringEquals\": {"
+                + KEYS_0_TO_19
+                + ", \"k3\": \"w\"}}}}",
+            "/Statement/Condition/StringEquals/k3",
+            1,
+            311,
+            "Object keys must be unique but \"k3\" was repeated"));
     // Unknown elements, exact case.
     rows.add(
         row(
