@@ -46,6 +46,11 @@ public abstract class DimSet {
     return complement().intersect(other.complement()).complement();
   }
 
+  /** Returns whether the sets share a member. */
+  public boolean intersects(DimSet other) {
+    return !intersect(other).isEmpty();
+  }
+
   /** Returns whether every member of this set is in {@code other}. */
   public boolean subsetOf(DimSet other) {
     return minus(other).isEmpty();
@@ -53,6 +58,6 @@ public abstract class DimSet {
 
   /** Returns whether both sets have the same members. */
   public boolean sameAs(DimSet other) {
-    return subsetOf(other) && other.subsetOf(this);
+    return this == other || subsetOf(other) && other.subsetOf(this);
   }
 }

@@ -3,6 +3,7 @@ package dev.policysmith.diff.engine;
 import dk.brics.automaton.Automaton;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A set of strings, a regular language, plus whether absence is a member. */
 public final class StrSet extends DimSet {
@@ -11,6 +12,9 @@ public final class StrSet extends DimSet {
   private final boolean absent;
   private final Automaton language;
   private final boolean folded;
+
+  /** The complement, made once: subtraction asks for it again and again. */
+  private @Nullable StrSet complement;
 
   StrSet(boolean absent, Automaton language) {
     this(absent, language, false);
@@ -96,22 +100,92 @@ public final class StrSet extends DimSet {
 
   @Override
   public DimSet complement() {
-    if (language.isTotal()) {
-      return new StrSet(!absent, Languages.none(), folded);
+    StrSet c = complement;
+    if (c == null) {
+      if (language.isTotal()) {
+        c = new StrSet(!absent, Languages.none(), folded);
+      } else if (language.isEmpty()) {
+        c = new StrSet(!absent, Languages.anyString(), folded);
+      } else {
+        // The complement of a minimal automaton is minimal: no need to minimise it again.
+        c = new StrSet(!absent, language.complement(), folded);
+      }
+      complement = c;
     }
-    return make(!absent, language.isEmpty() ? Languages.anyString() : language.complement());
+    return c;
   }
 
   @Override
   public boolean isEmpty() {
-    if (absent || language.isEmpty()) {
-      return !absent && language.isEmpty();
+    if (absent) {
+      return false;
+    }
+    if (language.isEmpty()) {
+      return true;
+    }
+    if (language.isTotal()) {
+      return false;
     }
     // A folded set may hold strings no folded value ever is (the complement of a pattern holds
     // "KMS:DECRYPT"); only folded strings count.
-    return folded
-        && !language.isTotal()
-        && language.intersection(Languages.foldedStrings()).isEmpty();
+    return !Product.nonEmpty(language, folded);
+  }
+
+  @Override
+  public boolean intersects(DimSet other) {
+    if (!(other instanceof StrSet s)) {
+      return super.intersects(other);
+    }
+    if (absent && s.absent) {
+      return true;
+    }
+    if (s.language.isTotal()) {
+      return !isEmptyLanguage();
+    }
+    if (language.isTotal()) {
+      return !s.isEmptyLanguage();
+    }
+    return Product.intersects(language, s.language, folded || s.folded);
+  }
+
+  /** Whether no string (folded, for a folded set) is in the language, absence aside. */
+  private boolean isEmptyLanguage() {
+    return language.isEmpty() || (!language.isTotal() && !Product.nonEmpty(language, folded));
+  }
+
+  @Override
+  public boolean subsetOf(DimSet other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof StrSet s)) {
+      return super.subsetOf(other);
+    }
+    if (absent && !s.absent) {
+      return false;
+    }
+    if (s.language.isTotal() || language.isEmpty()) {
+      return true;
+    }
+    // Decided directly on the two automata: a string of this language outside the other's,
+    // looking only at folded strings when either set is folded, as intersect and isEmpty do.
+    return Product.subsetOf(language, s.language, folded || s.folded);
+  }
+
+  @Override
+  public DimSet union(DimSet other) {
+    if (!(other instanceof StrSet s)) {
+      return super.union(other);
+    }
+    boolean either = absent || s.absent;
+    boolean foldedEither = folded || s.folded;
+    if (language.isTotal() || s.language.isEmpty()) {
+      return new StrSet(either, language, foldedEither);
+    }
+    if (s.language.isTotal() || language.isEmpty()) {
+      return new StrSet(either, s.language, foldedEither);
+    }
+    return new StrSet(either, Languages.minimal(language.union(s.language)), foldedEither);
   }
 
   @Override
