@@ -222,21 +222,35 @@ public final class Encoder {
    *     JSON policy elements: Action</a>
    */
   public StrSet actions(ActionClause clause) {
+    // One set per distinct clause: statements often repeat their action list, and the same
+    // instance on both sides lets the engine skip comparing it.
+    StrSet cached = actionSets.get(clause);
+    if (cached != null) {
+      return cached;
+    }
     List<String> patterns = new ArrayList<>();
     for (ActionPattern pattern : clause.patterns()) {
       patterns.add(pattern.value());
-      vocabulary.add(
+      vocabulary.addLazy(
           Box.ACTION,
           pattern.value(),
-          actionLanguage(pattern.value()).intersection(Languages.foldedStrings()));
+          // Described over folded strings only (Describer), so no product with them here.
+          () -> actionLanguage(pattern.value()));
     }
     Automaton language = Languages.foldedPatterns(patterns);
     if (clause.negated()) {
       // Only folded strings are ever asked about; StrSet.isEmpty looks at those alone.
       language = language.complement();
     }
-    return StrSet.folded(language);
+    StrSet set = StrSet.folded(language);
+    actionSets.put(clause, set);
+    return set;
   }
+
+  private final Map<ActionClause, StrSet> actionSets = new java.util.HashMap<>();
+  private final Map<ResourceClause, StrSet> resourceSets = new java.util.HashMap<>();
+  private final Map<ResourceClause, StrSet> resourceSetsWithVariables = new java.util.HashMap<>();
+  private final Map<String, Automaton> resourceLanguages = new java.util.HashMap<>();
 
   /** Returns the actions one pattern matches, as folded strings (see {@link Languages#fold}). */
   public static Automaton actionLanguage(String pattern) {
@@ -251,18 +265,32 @@ public final class Encoder {
    *     JSON policy elements: Resource</a>
    */
   public StrSet resources(ResourceClause clause, boolean variables) {
+    Map<ResourceClause, StrSet> cache = variables ? resourceSetsWithVariables : resourceSets;
+    StrSet cached = cache.get(clause);
+    if (cached != null) {
+      // unvariable's reasons were recorded when the clause was first met.
+      return cached;
+    }
     // A request without a resource is matched by the pattern "*" alone, so NotResource without
     // "*" matches it.
     boolean star = false;
     List<Automaton> parts = new ArrayList<>();
     for (ResourcePattern pattern : clause.patterns()) {
       star |= pattern.value().equals("*");
-      Automaton one = resourceLanguage(unvariable(pattern.value(), variables, "Resource"));
+      String text = unvariable(pattern.value(), variables, "Resource");
+      Automaton one = resourceLanguages.computeIfAbsent(text, Encoder::resourceLanguage);
       vocabulary.add(Box.RESOURCE, pattern.value(), one);
       parts.add(one);
     }
-    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
-    return clause.negated() ? StrSet.of(!star, language.complement()) : StrSet.of(star, language);
+    // dk.brics' union copies its operands, so the shared languages stay as they are.
+    Automaton language =
+        parts.isEmpty()
+            ? Languages.none()
+            : parts.size() == 1 ? parts.get(0).clone() : Automaton.union(parts);
+    StrSet set =
+        clause.negated() ? StrSet.of(!star, language.complement()) : StrSet.of(star, language);
+    cache.put(clause, set);
+    return set;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides emptiness, overlap and inclusion of languages by walking the product of two automata on
@@ -75,6 +76,57 @@ final class Product {
       b.determinize();
     }
     return !new Product(folded).escapes(a.getInitialState(), b.getInitialState());
+  }
+
+  /**
+   * Returns a shortest string of the language made only of the characters of the sorted ranges
+   * {@code [lo[i], hi[i]]} (and folded, if asked), taking the smallest character on each edge, or
+   * null when there is none. A breadth-first walk: no product with the character set is built.
+   */
+  static @Nullable String shortest(Automaton a, boolean folded, char[] lo, char[] hi) {
+    Product walk = new Product(folded);
+    State start = a.getInitialState();
+    Map<State, State> parent = new IdentityHashMap<>();
+    Map<State, Character> via = new IdentityHashMap<>();
+    ArrayDeque<State> todo = new ArrayDeque<>();
+    parent.put(start, start);
+    todo.add(start);
+    while (!todo.isEmpty()) {
+      State s = todo.poll();
+      if (s.isAccept()) {
+        StringBuilder out = new StringBuilder();
+        for (State x = s; x != start; x = parent.get(x)) {
+          out.append(via.get(x).charValue());
+        }
+        return out.reverse().toString();
+      }
+      for (Transition t : walk.transitions(s)) {
+        if (parent.containsKey(t.getDest())) {
+          continue;
+        }
+        int c = walk.smallest(t.getMin(), t.getMax(), lo, hi);
+        if (c >= 0) {
+          parent.put(t.getDest(), s);
+          via.put(t.getDest(), (char) c);
+          todo.add(t.getDest());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The smallest character of {@code [min, max]} in the ranges (and folded, if asked), or -1. */
+  private int smallest(int min, int max, char[] lo, char[] hi) {
+    for (int i = 0; i < lo.length; i++) {
+      int from = Math.max(min, lo[i]);
+      int to = Math.min(max, hi[i]);
+      for (int c = from; c <= to; c++) {
+        if (allows(c, c)) {
+          return c;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Whether {@code [lo, hi]} holds a character an edge may be followed on. */

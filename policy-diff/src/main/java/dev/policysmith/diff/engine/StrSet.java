@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 /** A set of strings, a regular language, plus whether absence is a member. */
 public final class StrSet extends DimSet {
-  private static final Automaton NICE = niceStrings();
-
   private final boolean absent;
   private final Automaton language;
   private final boolean folded;
@@ -36,7 +34,9 @@ public final class StrSet extends DimSet {
    * are folded before they are looked up.
    */
   public static StrSet folded(Automaton language) {
-    return new StrSet(false, Languages.minimal(language), true);
+    // Not minimised: the pattern builders give deterministic automata without dead states, all
+    // that emptiness and the product walks need.
+    return new StrSet(false, language, true);
   }
 
   private StrSet make(boolean absent, Automaton language) {
@@ -90,10 +90,11 @@ public final class StrSet extends DimSet {
       if (s.language.isTotal()) {
         return new StrSet(false, language, folded);
       }
+      // Not minimised: the product of deterministic automata is deterministic and dk.brics drops
+      // its dead states, which is all emptiness and the product walks need; minimising every
+      // piece of every subtraction was most of the diff's time.
       return new StrSet(
-          absent && s.absent,
-          Languages.minimal(language.intersection(s.language)),
-          folded || s.folded);
+          absent && s.absent, language.intersection(s.language), folded || s.folded);
     }
     return other.intersect(this);
   }
@@ -172,6 +173,31 @@ public final class StrSet extends DimSet {
     return Product.subsetOf(language, s.language, folded || s.folded);
   }
 
+  /** Returns the strings of any of the sets, and absence if any holds it. */
+  static StrSet unionOfStrings(List<StrSet> sets) {
+    boolean absent = false;
+    boolean folded = false;
+    java.util.Set<Automaton> languages =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (StrSet s : sets) {
+      absent |= s.absent;
+      folded |= s.folded;
+      if (s.language.isTotal()) {
+        return new StrSet(absent || sets.stream().anyMatch(x -> x.absent), s.language, folded);
+      }
+      if (!s.language.isEmpty()) {
+        languages.add(s.language);
+      }
+    }
+    Automaton language =
+        languages.isEmpty()
+            ? Languages.none()
+            : languages.size() == 1
+                ? languages.iterator().next()
+                : Languages.minimal(Automaton.union(languages));
+    return new StrSet(absent, language, folded);
+  }
+
   @Override
   public DimSet union(DimSet other) {
     if (!(other instanceof StrSet s)) {
@@ -213,23 +239,24 @@ public final class StrSet extends DimSet {
         return Optional.of(hint);
       }
     }
-    Automaton values = folded ? language.intersection(Languages.foldedStrings()) : language;
-    String nice = values.intersection(NICE.clone()).getShortestExample(true);
+    // Walked directly: the products with the readable and the folded strings were the slowest
+    // part of describing a region of a large policy.
+    String nice = Product.shortest(language, folded, NICE_LO, NICE_HI);
     if (nice != null) {
       return Optional.of(nice);
     }
-    return Optional.of(values.getShortestExample(true));
+    return Optional.of(
+        java.util.Objects.requireNonNull(
+            Product.shortest(language, folded, new char[] {0}, new char[] {Character.MAX_VALUE})));
   }
 
-  /** Letters, digits and the punctuation of ARNs and action names: readable examples. */
-  private static Automaton niceStrings() {
-    Automaton chars =
-        Automaton.makeCharRange('a', 'z')
-            .union(Automaton.makeCharRange('0', '9'))
-            .union(Automaton.makeCharSet(":/-._"))
-            .union(Automaton.makeCharRange('A', 'Z'));
-    return Languages.minimal(chars.repeat());
-  }
+  /**
+   * Letters, digits and the punctuation of ARNs and action names, for readable examples: {@code
+   * -./0-9:}, {@code A-Z}, {@code _} and {@code a-z} as sorted ranges.
+   */
+  private static final char[] NICE_LO = {'-', 'A', '_', 'a'};
+
+  private static final char[] NICE_HI = {':', 'Z', '_', 'z'};
 
   @Override
   public String toString() {
