@@ -141,22 +141,34 @@ public final class Encoder {
     // "*" and {"AWS": "*"} match every request, anonymous ones (no principal) included; any
     // other entry needs a principal. NotPrincipal inverts the whole clause, absence included.
     boolean anonymous = clause.anyone();
-    List<Automaton> parts = new ArrayList<>();
-    if (clause.anyone()) {
-      parts.add(Languages.anyString());
-    }
+    StringBuilder key = new StringBuilder("principal\u0000").append(partition.id());
+    key.append('\u0000').append(clause.anyone());
     for (PrincipalEntry entry : clause.entries()) {
       for (String value : entry.values()) {
-        Automaton one = principal(entry.type(), value, partition);
         anonymous |= entry.type() == PrincipalType.AWS && value.equals("*");
-        vocabulary.add(Box.PRINCIPAL, value, one);
-        parts.add(one);
+        vocabulary.addLazy(Box.PRINCIPAL, value, () -> principal(entry.type(), value, partition));
+        key.append('\u0000').append(entry.type()).append('\u0001').append(value);
       }
     }
-    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    Automaton language =
+        Languages.shared(
+            key.toString(),
+            () -> {
+              List<Automaton> parts = new ArrayList<>();
+              if (clause.anyone()) {
+                parts.add(Languages.anyString());
+              }
+              for (PrincipalEntry entry : clause.entries()) {
+                for (String value : entry.values()) {
+                  parts.add(principal(entry.type(), value, partition));
+                }
+              }
+              return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+            });
+    // The complement of a minimal automaton is minimal.
     return clause.negated()
-        ? StrSet.of(!anonymous, language.complement())
-        : StrSet.of(anonymous, language);
+        ? StrSet.ofMinimal(!anonymous, language.complement())
+        : StrSet.ofMinimal(anonymous, language);
   }
 
   /**
@@ -274,21 +286,31 @@ public final class Encoder {
     // A request without a resource is matched by the pattern "*" alone, so NotResource without
     // "*" matches it.
     boolean star = false;
-    List<Automaton> parts = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (ResourcePattern pattern : clause.patterns()) {
       star |= pattern.value().equals("*");
       String text = unvariable(pattern.value(), variables, "Resource");
-      Automaton one = resourceLanguages.computeIfAbsent(text, Encoder::resourceLanguage);
-      vocabulary.add(Box.RESOURCE, pattern.value(), one);
-      parts.add(one);
+      texts.add(text);
+      vocabulary.addLazy(
+          Box.RESOURCE,
+          pattern.value(),
+          () -> resourceLanguages.computeIfAbsent(text, Encoder::resourceLanguage));
     }
-    // dk.brics' union copies its operands, so the shared languages stay as they are.
     Automaton language =
-        parts.isEmpty()
-            ? Languages.none()
-            : parts.size() == 1 ? parts.get(0).clone() : Automaton.union(parts);
+        Languages.shared(
+            "resource\u0000" + String.join("\u0000", texts),
+            () -> {
+              List<Automaton> parts = new ArrayList<>();
+              for (String text : texts) {
+                parts.add(resourceLanguage(text));
+              }
+              return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+            });
+    // The complement of a minimal automaton is minimal.
     StrSet set =
-        clause.negated() ? StrSet.of(!star, language.complement()) : StrSet.of(star, language);
+        clause.negated()
+            ? StrSet.ofMinimal(!star, language.complement())
+            : StrSet.ofMinimal(star, language);
     cache.put(clause, set);
     return set;
   }
@@ -391,14 +413,24 @@ public final class Encoder {
         }
         // Variables are resolved only in String, ARN and Bool values; elsewhere ${...} is text.
         boolean resolves = variables && base != BaseOperator.BINARY_EQUALS;
-        List<Automaton> parts = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String value : values) {
-          Automaton one = valueLanguage(base, unvariable(value, resolves, name));
-          vocabulary.add(dim, value, one);
-          parts.add(one);
+          String text = unvariable(value, resolves, name);
+          texts.add(text);
+          vocabulary.addLazy(dim, value, () -> valueLanguage(base, text));
         }
-        Automaton matching = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
-        return StrSet.of(absent, base.negated() ? matching.complement() : matching);
+        Automaton matching =
+            Languages.shared(
+                "value\u0000" + base + "\u0000" + String.join("\u0000", texts),
+                () -> {
+                  List<Automaton> parts = new ArrayList<>();
+                  for (String text : texts) {
+                    parts.add(valueLanguage(base, text));
+                  }
+                  return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+                });
+        // The complement of a minimal automaton is minimal.
+        return StrSet.ofMinimal(absent, base.negated() ? matching.complement() : matching);
     }
   }
 

@@ -229,6 +229,29 @@ public final class Languages {
     return a;
   }
 
+  private static final int SHARED_LIMIT = 4096;
+  private static final ConcurrentHashMap<String, Automaton> SHARED = new ConcurrentHashMap<>();
+
+  /**
+   * Returns a copy of the minimal automaton built once per key for every diff in this JVM: the
+   * same patterns (a partition's account root, {@code arn:aws:s3:::bucket/*}) come back in diff
+   * after diff, and determinising and minimising their unions was most of the cost of a small
+   * diff. The cached automaton is only ever copied, never changed or handed out.
+   */
+  public static Automaton shared(String key, java.util.function.Supplier<Automaton> build) {
+    Automaton a = SHARED.get(key);
+    if (a == null) {
+      a = minimal(build.get());
+      // Expanded now, so that copying it later only reads it.
+      a.getInitialState();
+      if (SHARED.size() >= SHARED_LIMIT) {
+        SHARED.clear();
+      }
+      SHARED.put(key, a);
+    }
+    return a.clone();
+  }
+
   /** Returns every character except {@code c}. */
   public static Automaton anyCharBut(char c) {
     return BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(c));

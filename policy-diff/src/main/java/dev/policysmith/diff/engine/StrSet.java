@@ -29,6 +29,11 @@ public final class StrSet extends DimSet {
     return new StrSet(absent, Languages.minimal(language));
   }
 
+  /** Returns the set of a language that is already minimal, with or without absence. */
+  static StrSet ofMinimal(boolean absent, Automaton language) {
+    return new StrSet(absent, language);
+  }
+
   /**
    * Returns a set of strings compared ignoring case: its language holds folded strings, and values
    * are folded before they are looked up.
