@@ -262,7 +262,11 @@ public final class Encoder {
   private final Map<ActionClause, StrSet> actionSets = new java.util.HashMap<>();
   private final Map<ResourceClause, StrSet> resourceSets = new java.util.HashMap<>();
   private final Map<ResourceClause, StrSet> resourceSetsWithVariables = new java.util.HashMap<>();
-  private final Map<String, Automaton> resourceLanguages = new java.util.HashMap<>();
+
+  /** Returns a copy of the shared language of one resource or ARN pattern. */
+  static Automaton sharedResourceLanguage(String pattern) {
+    return Languages.shared("arn\u0000" + pattern, () -> resourceLanguage(pattern));
+  }
 
   /** Returns the actions one pattern matches, as folded strings (see {@link Languages#fold}). */
   public static Automaton actionLanguage(String pattern) {
@@ -294,7 +298,7 @@ public final class Encoder {
       vocabulary.addLazy(
           Box.RESOURCE,
           pattern.value(),
-          () -> resourceLanguages.computeIfAbsent(text, Encoder::resourceLanguage));
+          () -> sharedResourceLanguage(text));
     }
     Automaton language =
         Languages.shared(
@@ -302,7 +306,7 @@ public final class Encoder {
             () -> {
               List<Automaton> parts = new ArrayList<>();
               for (String text : texts) {
-                parts.add(resourceLanguage(text));
+                parts.add(sharedResourceLanguage(text));
               }
               return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
             });
@@ -454,7 +458,7 @@ public final class Encoder {
         return Languages.glob(value, false);
       default:
         // ArnEquals, ArnLike and their negations behave alike: component by component.
-        return resourceLanguage(value);
+        return sharedResourceLanguage(value);
     }
   }
 
