@@ -22,9 +22,8 @@ import org.junit.jupiter.api.TestReporter;
  * <policysmith.corpus>/pairs}, checking every example with the evaluator, and every managed policy
  * under {@code <policysmith.corpus>/managed} against its canonical form, which must be equivalent
  * wherever the diff is exact. Each test runs within a time budget ({@code
- * -Dpolicysmith.corpus.seconds}, default 30) so the build stays fast; the report (documents
- * diffed, how many exactly, the slowest) goes to the test reporter and into every assertion
- * description.
+ * -Dpolicysmith.corpus.seconds}, default 30) so the build stays fast; the report (documents diffed,
+ * how many exactly, the slowest) goes to the test reporter and into every assertion description.
  */
 class PolicyDifferCorpusTest {
   private static final long BUDGET =
@@ -64,7 +63,8 @@ class PolicyDifferCorpusTest {
     String corpus = System.getProperty("policysmith.corpus");
     Path dir = corpus == null ? null : Path.of(corpus, folder);
     if (dir == null || !Files.isDirectory(dir)) {
-      Assumptions.abort("corpus " + folder + " not found at " + dir + " (set -Dpolicysmith.corpus)");
+      Assumptions.abort(
+          "corpus " + folder + " not found at " + dir + " (set -Dpolicysmith.corpus)");
     }
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * The laws of the semantic diff, checked against the evaluator over the shared generators. The
- * laws diffing a policy against itself or its canonical form run {@code policysmith.examples}
- * tries; adding statements a quarter of them; and those diffing two unrelated policies, which
- * describe many regions each, an eighth, so that the module's tests stay within two minutes.
+ * The laws of the semantic diff, checked against the evaluator over the shared generators. The laws
+ * diffing a policy against itself or its canonical form run {@code policysmith.examples} tries;
+ * adding statements a quarter of them; and those diffing two unrelated policies, which describe
+ * many regions each, an eighth, so that the module's tests stay within two minutes.
  */
 class PolicyDifferProperties {
   private static final int EXAMPLES = Integer.getInteger("policysmith.examples", 2000);

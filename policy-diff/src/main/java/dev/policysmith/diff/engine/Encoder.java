@@ -295,10 +295,7 @@ public final class Encoder {
       star |= pattern.value().equals("*");
       String text = unvariable(pattern.value(), variables, "Resource");
       texts.add(text);
-      vocabulary.addLazy(
-          Box.RESOURCE,
-          pattern.value(),
-          () -> sharedResourceLanguage(text));
+      vocabulary.addLazy(Box.RESOURCE, pattern.value(), () -> sharedResourceLanguage(text));
     }
     Automaton language =
         Languages.shared(

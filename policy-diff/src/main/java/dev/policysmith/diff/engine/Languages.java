@@ -202,7 +202,8 @@ public final class Languages {
     Automaton a = BasicAutomata.makeStringUnion(words.toArray(new String[0]));
     dk.brics.automaton.State all = new dk.brics.automaton.State();
     all.setAccept(true);
-    all.addTransition(new dk.brics.automaton.Transition(Character.MIN_VALUE, Character.MAX_VALUE, all));
+    all.addTransition(
+        new dk.brics.automaton.Transition(Character.MIN_VALUE, Character.MAX_VALUE, all));
     java.util.Set<dk.brics.automaton.State> ends =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     java.util.List<dk.brics.automaton.State> states = new ArrayList<>(a.getStates());
@@ -216,7 +217,8 @@ public final class Languages {
     for (dk.brics.automaton.State state : states) {
       java.util.Set<dk.brics.automaton.Transition> edges = state.getTransitions();
       List<dk.brics.automaton.Transition> redirected = new ArrayList<>();
-      for (java.util.Iterator<dk.brics.automaton.Transition> it = edges.iterator(); it.hasNext(); ) {
+      for (java.util.Iterator<dk.brics.automaton.Transition> it = edges.iterator();
+          it.hasNext(); ) {
         dk.brics.automaton.Transition t = it.next();
         if (ends.contains(t.getDest())) {
           it.remove();
@@ -233,10 +235,10 @@ public final class Languages {
   private static final ConcurrentHashMap<String, Automaton> SHARED = new ConcurrentHashMap<>();
 
   /**
-   * Returns a copy of the minimal automaton built once per key for every diff in this JVM: the
-   * same patterns (a partition's account root, {@code arn:aws:s3:::bucket/*}) come back in diff
-   * after diff, and determinising and minimising their unions was most of the cost of a small
-   * diff. The cached automaton is only ever copied, never changed or handed out.
+   * Returns a copy of the minimal automaton built once per key for every diff in this JVM: the same
+   * patterns (a partition's account root, {@code arn:aws:s3:::bucket/*}) come back in diff after
+   * diff, and determinising and minimising their unions was most of the cost of a small diff. The
+   * cached automaton is only ever copied, never changed or handed out.
    */
   public static Automaton shared(String key, java.util.function.Supplier<Automaton> build) {
     Automaton a = SHARED.get(key);
