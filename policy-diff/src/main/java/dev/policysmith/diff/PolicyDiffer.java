@@ -332,11 +332,7 @@ public final class PolicyDiffer {
     }
 
     private static DimSet project(List<Box> boxes, String dim) {
-      DimSet out = boxes.get(0).get(dim);
-      for (int i = 1; i < boxes.size(); i++) {
-        out = out.union(boxes.get(i).get(dim));
-      }
-      return out;
+      return DimSet.unionOf(boxes.stream().map(b -> b.get(dim)).toList());
     }
 
     private String summary(

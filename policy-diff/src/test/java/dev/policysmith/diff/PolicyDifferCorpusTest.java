@@ -2,6 +2,7 @@ package dev.policysmith.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.policysmith.merge.Canonicalizer;
 import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.eval.Decision;
 import dev.policysmith.model.eval.PolicyEvaluator;
@@ -14,35 +15,71 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Diffs the real consecutive versions of AWS managed policies under {@code
- * <policysmith.corpus>/pairs} and checks every example with the evaluator. Runs within a time
- * budget ({@code -Dpolicysmith.corpus.seconds}, default 30) so the build stays fast; the report
- * (pairs diffed, how many exactly, the slowest) goes into the assertion description.
+ * <policysmith.corpus>/pairs}, checking every example with the evaluator, and every managed policy
+ * under {@code <policysmith.corpus>/managed} against its canonical form, which must be equivalent
+ * wherever the diff is exact. Each test runs within a time budget ({@code
+ * -Dpolicysmith.corpus.seconds}, default 30) so the build stays fast; the report (documents diffed,
+ * how many exactly, the slowest) goes to the test reporter and into every assertion description.
  */
 class PolicyDifferCorpusTest {
-  @Test
-  void diff_corpusPairs_examplesAreDecidedDifferently() throws IOException {
+  private static final long BUDGET =
+      Long.getLong("policysmith.corpus.seconds", 30L) * 1_000_000_000L;
+
+  /** Counts diffs and remembers the slowest. */
+  private static final class Tally {
+    private final String what;
+    private final int total;
+    private int diffed;
+    private int exact;
+    private long slowest;
+    private String slowestName = "";
+
+    Tally(String what, int total) {
+      this.what = what;
+      this.total = total;
+    }
+
+    void record(String name, long nanos, boolean wasExact) {
+      diffed++;
+      exact += wasExact ? 1 : 0;
+      if (nanos > slowest) {
+        slowest = nanos;
+        slowestName = name;
+      }
+    }
+
+    String report() {
+      return String.format(
+          "%d of %d %s diffed in budget, %d exact; slowest %s in %d ms",
+          diffed, total, what, exact, slowestName, slowest / 1_000_000);
+    }
+  }
+
+  private static List<Path> files(String folder, String suffix) throws IOException {
     String corpus = System.getProperty("policysmith.corpus");
-    Path pairs = corpus == null ? null : Path.of(corpus, "pairs");
-    if (pairs == null || !Files.isDirectory(pairs)) {
-      Assumptions.abort("corpus pairs not found at " + pairs + " (set -Dpolicysmith.corpus)");
+    Path dir = corpus == null ? null : Path.of(corpus, folder);
+    if (dir == null || !Files.isDirectory(dir)) {
+      Assumptions.abort(
+          "corpus " + folder + " not found at " + dir + " (set -Dpolicysmith.corpus)");
     }
-    List<Path> olds;
-    try (Stream<Path> files = Files.list(pairs)) {
-      olds = files.filter(p -> p.getFileName().toString().endsWith(".old.json")).sorted().toList();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
     }
-    long budget = Long.getLong("policysmith.corpus.seconds", 30L) * 1_000_000_000L;
-    long start = System.nanoTime();
-    int diffed = 0;
-    int exact = 0;
-    long slowest = 0;
-    String slowestName = "";
+  }
+
+  @Test
+  void diff_corpusPairs_examplesAreDecidedDifferently(TestReporter reporter) throws IOException {
+    List<Path> olds = files("pairs", ".old.json");
+    Tally tally = new Tally("pairs", olds.size());
     List<String> unsound = new ArrayList<>();
     PolicyReader reader = PolicyReader.strict();
+    long start = System.nanoTime();
     for (Path old : olds) {
-      if (System.nanoTime() - start > budget) {
+      if (System.nanoTime() - start > BUDGET) {
         break;
       }
       Path fresh =
@@ -51,16 +88,10 @@ class PolicyDifferCorpusTest {
       PolicyDocument after = reader.read(fresh);
       long t0 = System.nanoTime();
       DiffResult result = PolicyDiffer.standard().diff(before, after);
-      long took = System.nanoTime() - t0;
-      diffed++;
-      if (took > slowest) {
-        slowest = took;
-        slowestName = old.getFileName().toString();
-      }
+      tally.record(old.getFileName().toString(), System.nanoTime() - t0, result.exact());
       if (!result.exact()) {
         continue;
       }
-      exact++;
       PolicyEvaluator was = PolicyEvaluator.of(before);
       PolicyEvaluator is = PolicyEvaluator.of(after);
       for (Change change : result.added()) {
@@ -76,11 +107,38 @@ class PolicyDifferCorpusTest {
         }
       }
     }
-    String report =
-        String.format(
-            "%d of %d pairs diffed in budget, %d exact; slowest %s in %d ms",
-            diffed, olds.size(), exact, slowestName, slowest / 1_000_000);
-    assertThat(diffed).as(report).isPositive();
-    assertThat(unsound).as(report).isEmpty();
+    reporter.publishEntry("pairs", tally.report());
+    assertThat(tally.diffed).as(tally.report()).isPositive();
+    assertThat(unsound).as(tally.report()).isEmpty();
+  }
+
+  @Test
+  void diff_managedPolicyAgainstCanonicalForm_isEquivalentWhereExact(TestReporter reporter)
+      throws IOException {
+    List<Path> policies = files("managed", ".json");
+    Tally tally = new Tally("managed policies", policies.size());
+    List<String> different = new ArrayList<>();
+    PolicyReader reader = PolicyReader.strict();
+    long start = System.nanoTime();
+    for (Path file : policies) {
+      if (System.nanoTime() - start > BUDGET) {
+        break;
+      }
+      PolicyDocument policy = reader.read(file);
+      PolicyDocument canonical = Canonicalizer.canonicalize(policy);
+      long t0 = System.nanoTime();
+      DiffResult result = PolicyDiffer.standard().diff(policy, canonical);
+      tally.record(file.getFileName().toString(), System.nanoTime() - t0, result.exact());
+      boolean equivalent =
+          result.verdict() == Verdict.EQUIVALENT
+              && result.added().isEmpty()
+              && result.removed().isEmpty();
+      if (result.exact() != equivalent) {
+        different.add(file.getFileName() + ": " + result.verdict());
+      }
+    }
+    reporter.publishEntry("managed", tally.report());
+    assertThat(tally.diffed).as(tally.report()).isPositive();
+    assertThat(different).as(tally.report()).isEmpty();
   }
 }

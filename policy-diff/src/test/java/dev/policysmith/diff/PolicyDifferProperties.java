@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.policysmith.catalog.IamCatalog;
+import dev.policysmith.merge.Canonicalizer;
 import dev.policysmith.model.Effect;
 import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.Statement;
@@ -19,18 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * The laws of the semantic diff, checked against the evaluator over the shared generators. Diffs
- * are costly, so the tries are a two-hundredth of {@code policysmith.examples}.
+ * The laws of the semantic diff, checked against the evaluator over the shared generators. The laws
+ * diffing a policy against itself or its canonical form run {@code policysmith.examples} tries;
+ * adding statements a quarter of them; and those diffing two unrelated policies, which describe
+ * many regions each, an eighth, so that the module's tests stay within two minutes.
  */
 class PolicyDifferProperties {
-  private static final int TRIES =
-      Math.max(10, Integer.getInteger("policysmith.examples", 2000) / 200);
+  private static final int EXAMPLES = Integer.getInteger("policysmith.examples", 2000);
 
-  /**
-   * The laws that must see at least one exact difference run three times as many tries: with ten,
-   * every drawn pair was sometimes inexact or equivalent, and the law then checked nothing.
-   */
-  private static final int DIFFERENCE_TRIES = 3 * TRIES;
+  /** Tries for laws adding a statement to a policy. */
+  private static final int TRIES = Math.max(10, EXAMPLES / 4);
+
+  /** Tries for laws diffing two unrelated policies, which must see exact differences. */
+  private static final int DIFFERENCE_TRIES = Math.max(30, EXAMPLES / 8);
 
   private static final PolicyDiffer DIFFER = PolicyDiffer.standard();
   private static final IamCatalog CATALOG = IamCatalog.bundled();
@@ -52,7 +54,7 @@ class PolicyDifferProperties {
 
   @Test
   void diffOfSelfIsEquivalent() {
-    qt().withExamples(TRIES)
+    qt().withExamples(EXAMPLES)
         .forAll(PolicyGenerators.documents())
         .checkAssert(
             p -> {
@@ -69,8 +71,25 @@ class PolicyDifferProperties {
   }
 
   @Test
+  void diffOfCanonicalFormIsEquivalent() {
+    qt().withExamples(EXAMPLES)
+        .forAll(PolicyGenerators.documents())
+        .checkAssert(
+            p -> {
+              DiffResult result = DIFFER.diff(p, Canonicalizer.canonicalize(p));
+              if (result.exact()) {
+                assertThat(result.added()).isEmpty();
+                assertThat(result.removed()).isEmpty();
+                assertThat(result.verdict()).isEqualTo(Verdict.EQUIVALENT);
+              } else {
+                assertThat(result.verdict()).isNotEqualTo(Verdict.EQUIVALENT);
+              }
+            });
+  }
+
+  @Test
   void addedMirrorsRemoved() {
-    qt().withExamples(TRIES)
+    qt().withExamples(DIFFERENCE_TRIES)
         .forAll(pairs())
         .checkAssert(
             sample -> {

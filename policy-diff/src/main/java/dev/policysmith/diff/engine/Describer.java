@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts sets back into the words of the policies: a language is described by the patterns written in
@@ -21,6 +22,13 @@ public final class Describer {
     this.keyNames = keyNames;
   }
 
+  private final Map<String, Automaton> unions = new java.util.HashMap<>();
+
+  private static Automaton deterministic(Automaton a) {
+    a.determinize();
+    return a;
+  }
+
   /** Returns the display name of a condition key dimension. */
   public String keyName(String dim) {
     return keyNames.getOrDefault(dim, dim.substring(Box.KEY.length()));
@@ -34,43 +42,48 @@ public final class Describer {
     if (set.isTotal()) {
       return List.of("*");
     }
-    if (dim.equals(Box.ACTION)) {
-      // Actions are compared as folded strings: every folded string is every action.
-      Automaton folded = Languages.foldedStrings();
-      if (folded.subsetOf(set)) {
-        return List.of("*");
-      }
-      set = set.intersection(folded);
+    // Actions are compared as folded strings: every folded string is every action, and only
+    // folded strings count in the tests below (walked directly, without building the product
+    // with the folded strings, whose thousand character ranges made every test slow).
+    boolean folded = dim.equals(Box.ACTION);
+    if (folded && Product.subsetOf(Languages.anyString(), set, true)) {
+      return List.of("*");
     }
-    if (set.isEmpty()) {
+    if (!Product.nonEmpty(set, folded)) {
       return List.of();
     }
-    Optional<List<String>> clean = clean(dim, set);
-    if (clean.isPresent()) {
-      return clean.get();
-    }
     Map<String, Automaton> vocab = vocabulary.languages(dim);
-    List<String> out = new ArrayList<>(included(vocab, set));
-    Automaton remainder = set.minus(union(vocab, out));
+    List<String> out = new ArrayList<>(included(vocab, set, folded));
+    // For actions, the union of patterns built as Encoder builds a clause: deterministic at once.
+    // Many regions name the same patterns: their union is determinised once.
+    Automaton covered =
+        unions.computeIfAbsent(
+            dim + "\u0000" + String.join("\u0000", out),
+            k -> folded ? Languages.foldedPatterns(out) : deterministic(union(vocab, out)));
+    if (!out.isEmpty() && Product.subsetOf(set, covered, folded)) {
+      return out;
+    }
+    Automaton remainder = set.minus(covered);
     for (Map.Entry<String, Automaton> e : vocab.entrySet()) {
-      if (remainder.isEmpty()) {
+      if (!Product.nonEmpty(remainder, folded)) {
         break;
       }
-      if (out.contains(e.getKey()) || e.getValue().intersection(remainder).isEmpty()) {
+      if (out.contains(e.getKey()) || !Product.intersects(e.getValue(), remainder, folded)) {
         continue;
       }
-      List<String> excluded = excluded(vocab, e.getValue(), set);
+      List<String> excluded = excluded(vocab, e.getValue(), set, folded);
       out.add(
           excluded.isEmpty()
               ? "part of " + e.getKey()
               : e.getKey() + " except " + String.join(", ", excluded));
       remainder = remainder.minus(e.getValue());
     }
-    if (!remainder.isEmpty()) {
-      List<String> excluded = excluded(vocab, Languages.anyString(), set);
+    if (Product.nonEmpty(remainder, folded)) {
+      List<String> excluded = excluded(vocab, Languages.anyString(), set, folded);
+      Automaton values = folded ? remainder.intersection(Languages.foldedStrings()) : remainder;
       out.add(
           excluded.isEmpty()
-              ? "values such as " + remainder.getShortestExample(true)
+              ? "values such as " + values.getShortestExample(true)
               : "* except " + String.join(", ", excluded));
     }
     return out;
@@ -79,18 +92,22 @@ public final class Describer {
   /** Returns the covered patterns when they make up the whole set exactly. */
   private Optional<List<String>> clean(String dim, Automaton set) {
     Map<String, Automaton> vocab = vocabulary.languages(dim);
-    List<String> included = included(vocab, set);
-    if (!included.isEmpty() && set.minus(union(vocab, included)).isEmpty()) {
+    List<String> included = included(vocab, set, false);
+    if (!included.isEmpty() && Product.subsetOf(set, union(vocab, included), false)) {
       return Optional.of(included);
     }
     return Optional.empty();
   }
 
   /** The maximal patterns whose languages lie inside {@code set}. */
-  private static List<String> included(Map<String, Automaton> vocab, Automaton set) {
+  private static List<String> included(
+      Map<String, Automaton> vocab, Automaton set, boolean folded) {
     List<String> inside = new ArrayList<>();
     for (Map.Entry<String, Automaton> e : vocab.entrySet()) {
-      if (!e.getValue().isEmpty() && e.getValue().subsetOf(set)) {
+      String word = folded ? foldedWord(e.getKey()) : null;
+      if (word != null
+          ? set.run(word)
+          : Product.nonEmpty(e.getValue(), folded) && Product.subsetOf(e.getValue(), set, folded)) {
         inside.add(e.getKey());
       }
     }
@@ -107,7 +124,8 @@ public final class Describer {
           continue;
         }
         Automaton theirs = vocab.get(inside.get(j));
-        if (mine.subsetOf(theirs) && (!theirs.subsetOf(mine) || j < i)) {
+        if (Product.subsetOf(mine, theirs, folded)
+            && (!Product.subsetOf(theirs, mine, folded) || j < i)) {
           covered = true;
         }
       }
@@ -118,24 +136,40 @@ public final class Describer {
     return maximal;
   }
 
+  /**
+   * Returns the one folded string an action pattern without wildcards matches, or null: for the
+   * hundreds of actions a managed policy lists, a membership test instead of a product walk.
+   */
+  private static @Nullable String foldedWord(String pattern) {
+    if (pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0) {
+      return null;
+    }
+    String folded = Languages.fold(pattern);
+    return Languages.fold(folded).equals(folded) ? folded : null;
+  }
+
   /** The maximal patterns that overlap {@code within} and lie wholly outside {@code set}. */
   private static List<String> excluded(
-      Map<String, Automaton> vocab, Automaton within, Automaton set) {
+      Map<String, Automaton> vocab, Automaton within, Automaton set, boolean folded) {
     Map<String, Automaton> outside = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, Automaton> e : vocab.entrySet()) {
       Automaton l = e.getValue();
-      if (!l.intersection(within).isEmpty() && l.intersection(set).isEmpty()) {
+      if (Product.intersects(l, within, folded) && !Product.intersects(l, set, folded)) {
         outside.put(e.getKey(), l);
       }
     }
     Automaton everything = Languages.anyString();
-    return included(outside, everything).stream().filter(name -> maximal(outside, name)).toList();
+    return included(outside, everything, folded).stream()
+        .filter(name -> maximal(outside, name, folded))
+        .toList();
   }
 
-  private static boolean maximal(Map<String, Automaton> patterns, String name) {
+  private static boolean maximal(Map<String, Automaton> patterns, String name, boolean folded) {
     Automaton mine = patterns.get(name);
     for (Map.Entry<String, Automaton> e : patterns.entrySet()) {
-      if (!e.getKey().equals(name) && mine.subsetOf(e.getValue()) && !e.getValue().subsetOf(mine)) {
+      if (!e.getKey().equals(name)
+          && Product.subsetOf(mine, e.getValue(), folded)
+          && !Product.subsetOf(e.getValue(), mine, folded)) {
         return false;
       }
     }

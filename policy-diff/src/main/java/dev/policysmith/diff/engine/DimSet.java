@@ -46,6 +46,27 @@ public abstract class DimSet {
     return complement().intersect(other.complement()).complement();
   }
 
+  /** Returns whether the sets share a member. */
+  public boolean intersects(DimSet other) {
+    return !intersect(other).isEmpty();
+  }
+
+  /**
+   * Returns the values in any of the sets (at least one): for string sets one union and one
+   * minimisation, not one per set, which made describing a region of many boxes slow.
+   */
+  public static DimSet unionOf(List<DimSet> sets) {
+    DimSet first = sets.get(0);
+    if (sets.size() > 2 && sets.stream().allMatch(StrSet.class::isInstance)) {
+      return StrSet.unionOfStrings(sets.stream().map(StrSet.class::cast).toList());
+    }
+    DimSet out = first;
+    for (int i = 1; i < sets.size(); i++) {
+      out = out.union(sets.get(i));
+    }
+    return out;
+  }
+
   /** Returns whether every member of this set is in {@code other}. */
   public boolean subsetOf(DimSet other) {
     return minus(other).isEmpty();
@@ -53,6 +74,6 @@ public abstract class DimSet {
 
   /** Returns whether both sets have the same members. */
   public boolean sameAs(DimSet other) {
-    return subsetOf(other) && other.subsetOf(this);
+    return this == other || subsetOf(other) && other.subsetOf(this);
   }
 }

@@ -141,22 +141,34 @@ public final class Encoder {
     // "*" and {"AWS": "*"} match every request, anonymous ones (no principal) included; any
     // other entry needs a principal. NotPrincipal inverts the whole clause, absence included.
     boolean anonymous = clause.anyone();
-    List<Automaton> parts = new ArrayList<>();
-    if (clause.anyone()) {
-      parts.add(Languages.anyString());
-    }
+    StringBuilder key = new StringBuilder("principal\u0000").append(partition.id());
+    key.append('\u0000').append(clause.anyone());
     for (PrincipalEntry entry : clause.entries()) {
       for (String value : entry.values()) {
-        Automaton one = principal(entry.type(), value, partition);
         anonymous |= entry.type() == PrincipalType.AWS && value.equals("*");
-        vocabulary.add(Box.PRINCIPAL, value, one);
-        parts.add(one);
+        vocabulary.addLazy(Box.PRINCIPAL, value, () -> principal(entry.type(), value, partition));
+        key.append('\u0000').append(entry.type()).append('\u0001').append(value);
       }
     }
-    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    Automaton language =
+        Languages.shared(
+            key.toString(),
+            () -> {
+              List<Automaton> parts = new ArrayList<>();
+              if (clause.anyone()) {
+                parts.add(Languages.anyString());
+              }
+              for (PrincipalEntry entry : clause.entries()) {
+                for (String value : entry.values()) {
+                  parts.add(principal(entry.type(), value, partition));
+                }
+              }
+              return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+            });
+    // The complement of a minimal automaton is minimal.
     return clause.negated()
-        ? StrSet.of(!anonymous, language.complement())
-        : StrSet.of(anonymous, language);
+        ? StrSet.ofMinimal(!anonymous, language.complement())
+        : StrSet.ofMinimal(anonymous, language);
   }
 
   /**
@@ -222,20 +234,38 @@ public final class Encoder {
    *     JSON policy elements: Action</a>
    */
   public StrSet actions(ActionClause clause) {
+    // One set per distinct clause: statements often repeat their action list, and the same
+    // instance on both sides lets the engine skip comparing it.
+    StrSet cached = actionSets.get(clause);
+    if (cached != null) {
+      return cached;
+    }
     List<String> patterns = new ArrayList<>();
     for (ActionPattern pattern : clause.patterns()) {
       patterns.add(pattern.value());
-      vocabulary.add(
+      vocabulary.addLazy(
           Box.ACTION,
           pattern.value(),
-          actionLanguage(pattern.value()).intersection(Languages.foldedStrings()));
+          // Described over folded strings only (Describer), so no product with them here.
+          () -> actionLanguage(pattern.value()));
     }
     Automaton language = Languages.foldedPatterns(patterns);
     if (clause.negated()) {
       // Only folded strings are ever asked about; StrSet.isEmpty looks at those alone.
       language = language.complement();
     }
-    return StrSet.folded(language);
+    StrSet set = StrSet.folded(language);
+    actionSets.put(clause, set);
+    return set;
+  }
+
+  private final Map<ActionClause, StrSet> actionSets = new java.util.HashMap<>();
+  private final Map<ResourceClause, StrSet> resourceSets = new java.util.HashMap<>();
+  private final Map<ResourceClause, StrSet> resourceSetsWithVariables = new java.util.HashMap<>();
+
+  /** Returns a copy of the shared language of one resource or ARN pattern. */
+  static Automaton sharedResourceLanguage(String pattern) {
+    return Languages.shared("arn\u0000" + pattern, () -> resourceLanguage(pattern));
   }
 
   /** Returns the actions one pattern matches, as folded strings (see {@link Languages#fold}). */
@@ -251,18 +281,39 @@ public final class Encoder {
    *     JSON policy elements: Resource</a>
    */
   public StrSet resources(ResourceClause clause, boolean variables) {
+    Map<ResourceClause, StrSet> cache = variables ? resourceSetsWithVariables : resourceSets;
+    StrSet cached = cache.get(clause);
+    if (cached != null) {
+      // unvariable's reasons were recorded when the clause was first met.
+      return cached;
+    }
     // A request without a resource is matched by the pattern "*" alone, so NotResource without
     // "*" matches it.
     boolean star = false;
-    List<Automaton> parts = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (ResourcePattern pattern : clause.patterns()) {
       star |= pattern.value().equals("*");
-      Automaton one = resourceLanguage(unvariable(pattern.value(), variables, "Resource"));
-      vocabulary.add(Box.RESOURCE, pattern.value(), one);
-      parts.add(one);
+      String text = unvariable(pattern.value(), variables, "Resource");
+      texts.add(text);
+      vocabulary.addLazy(Box.RESOURCE, pattern.value(), () -> sharedResourceLanguage(text));
     }
-    Automaton language = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
-    return clause.negated() ? StrSet.of(!star, language.complement()) : StrSet.of(star, language);
+    Automaton language =
+        Languages.shared(
+            "resource\u0000" + String.join("\u0000", texts),
+            () -> {
+              List<Automaton> parts = new ArrayList<>();
+              for (String text : texts) {
+                parts.add(sharedResourceLanguage(text));
+              }
+              return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+            });
+    // The complement of a minimal automaton is minimal.
+    StrSet set =
+        clause.negated()
+            ? StrSet.ofMinimal(!star, language.complement())
+            : StrSet.ofMinimal(star, language);
+    cache.put(clause, set);
+    return set;
   }
 
   /**
@@ -363,14 +414,24 @@ public final class Encoder {
         }
         // Variables are resolved only in String, ARN and Bool values; elsewhere ${...} is text.
         boolean resolves = variables && base != BaseOperator.BINARY_EQUALS;
-        List<Automaton> parts = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String value : values) {
-          Automaton one = valueLanguage(base, unvariable(value, resolves, name));
-          vocabulary.add(dim, value, one);
-          parts.add(one);
+          String text = unvariable(value, resolves, name);
+          texts.add(text);
+          vocabulary.addLazy(dim, value, () -> valueLanguage(base, text));
         }
-        Automaton matching = parts.isEmpty() ? Languages.none() : Automaton.union(parts);
-        return StrSet.of(absent, base.negated() ? matching.complement() : matching);
+        Automaton matching =
+            Languages.shared(
+                "value\u0000" + base + "\u0000" + String.join("\u0000", texts),
+                () -> {
+                  List<Automaton> parts = new ArrayList<>();
+                  for (String text : texts) {
+                    parts.add(valueLanguage(base, text));
+                  }
+                  return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+                });
+        // The complement of a minimal automaton is minimal.
+        return StrSet.ofMinimal(absent, base.negated() ? matching.complement() : matching);
     }
   }
 
@@ -394,7 +455,7 @@ public final class Encoder {
         return Languages.glob(value, false);
       default:
         // ArnEquals, ArnLike and their negations behave alike: component by component.
-        return resourceLanguage(value);
+        return sharedResourceLanguage(value);
     }
   }
 

@@ -143,17 +143,115 @@ public final class Languages {
         parts.add(glob(folded, false));
       }
     }
-    if (!literals.isEmpty()) {
-      parts.add(BasicAutomata.makeStringUnion(literals.toArray(new String[0])));
-    }
-    if (!prefixes.isEmpty()) {
-      parts.add(
-          BasicAutomata.makeStringUnion(prefixes.toArray(new String[0])).concatenate(anyString()));
+    if (!literals.isEmpty() || !prefixes.isEmpty()) {
+      Automaton words = literalsAndPrefixes(literals, prefixes);
+      if (parts.isEmpty()) {
+        // Deterministic and without dead states, so emptiness and the product walks need no
+        // minimisation, which took seconds for the hundreds of actions of a managed policy.
+        return words;
+      }
+      parts.add(words);
     }
     if (parts.size() == 1) {
       return minimal(parts.get(0));
     }
-    return parts.isEmpty() ? none() : minimal(Automaton.union(parts));
+    if (parts.isEmpty()) {
+      return none();
+    }
+    // Determinised, not minimised: the union of automata without dead states has none either,
+    // and Hopcroft's minimisation of hundreds of actions took most of the time.
+    Automaton union = Automaton.union(parts);
+    union.determinize();
+    return union;
+  }
+
+  /** Marks the end of a prefix pattern in the string union; no pattern holds it (checked). */
+  private static final char PREFIX_END = '\uffff';
+
+  /**
+   * Returns the deterministic automaton of the literal strings and of every string starting with
+   * one of the prefixes, built without a union or a minimisation: the minimal automaton of the
+   * literals and the prefixes followed by {@link #PREFIX_END} (dk.brics' string union, Daciuk's
+   * algorithm), in which every state with an edge on {@code PREFIX_END} is replaced by one state
+   * accepting every rest. Such a state is reached exactly by the prefixes (in a minimal automaton,
+   * every word reaching it can be continued by {@code PREFIX_END} as well), so the language is
+   * right; the result may merely not be minimal.
+   */
+  static Automaton literalsAndPrefixes(
+      java.util.SortedSet<String> literals, java.util.SortedSet<String> prefixes) {
+    java.util.TreeSet<String> words = new java.util.TreeSet<>(literals);
+    for (String prefix : prefixes) {
+      if (prefix.isEmpty()) {
+        return anyString();
+      }
+      words.add(prefix + PREFIX_END);
+    }
+    for (String word : words) {
+      if (word.indexOf(PREFIX_END) >= 0 && word.indexOf(PREFIX_END) != word.length() - 1) {
+        // A pattern holding the marker itself: take the slow, plainly correct way.
+        return minimal(
+            BasicAutomata.makeStringUnion(literals.toArray(new String[0]))
+                .union(
+                    BasicAutomata.makeStringUnion(prefixes.toArray(new String[0]))
+                        .concatenate(anyString())));
+      }
+    }
+    if (prefixes.isEmpty()) {
+      return BasicAutomata.makeStringUnion(words.toArray(new String[0]));
+    }
+    Automaton a = BasicAutomata.makeStringUnion(words.toArray(new String[0]));
+    dk.brics.automaton.State all = new dk.brics.automaton.State();
+    all.setAccept(true);
+    all.addTransition(
+        new dk.brics.automaton.Transition(Character.MIN_VALUE, Character.MAX_VALUE, all));
+    java.util.Set<dk.brics.automaton.State> ends =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.List<dk.brics.automaton.State> states = new ArrayList<>(a.getStates());
+    for (dk.brics.automaton.State state : states) {
+      for (dk.brics.automaton.Transition t : state.getTransitions()) {
+        if (t.getMin() <= PREFIX_END && PREFIX_END <= t.getMax()) {
+          ends.add(state);
+        }
+      }
+    }
+    for (dk.brics.automaton.State state : states) {
+      java.util.Set<dk.brics.automaton.Transition> edges = state.getTransitions();
+      List<dk.brics.automaton.Transition> redirected = new ArrayList<>();
+      for (java.util.Iterator<dk.brics.automaton.Transition> it = edges.iterator();
+          it.hasNext(); ) {
+        dk.brics.automaton.Transition t = it.next();
+        if (ends.contains(t.getDest())) {
+          it.remove();
+          redirected.add(new dk.brics.automaton.Transition(t.getMin(), t.getMax(), all));
+        }
+      }
+      edges.addAll(redirected);
+    }
+    a.setDeterministic(true);
+    return a;
+  }
+
+  private static final int SHARED_LIMIT = 4096;
+  private static final ConcurrentHashMap<String, Automaton> SHARED = new ConcurrentHashMap<>();
+
+  /**
+   * Returns a copy of the minimal automaton built once per key for every diff in this JVM: the same
+   * patterns (a partition's account root, {@code arn:aws:s3:::bucket/*}) come back in diff after
+   * diff, and determinising and minimising their unions was most of the cost of a small diff. The
+   * cached automaton is only ever copied, never changed or handed out.
+   */
+  public static Automaton shared(String key, java.util.function.Supplier<Automaton> build) {
+    Automaton a = SHARED.get(key);
+    if (a == null) {
+      a = minimal(build.get());
+      // Expanded now, so that copying it later only reads it.
+      a.getInitialState();
+      if (SHARED.size() >= SHARED_LIMIT) {
+        SHARED.clear();
+      }
+      SHARED.put(key, a);
+    }
+    return a.clone();
   }
 
   /** Returns every character except {@code c}. */

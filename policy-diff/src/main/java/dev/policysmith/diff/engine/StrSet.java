@@ -3,14 +3,16 @@ package dev.policysmith.diff.engine;
 import dk.brics.automaton.Automaton;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A set of strings, a regular language, plus whether absence is a member. */
 public final class StrSet extends DimSet {
-  private static final Automaton NICE = niceStrings();
-
   private final boolean absent;
   private final Automaton language;
   private final boolean folded;
+
+  /** The complement, made once: subtraction asks for it again and again. */
+  private @Nullable StrSet complement;
 
   StrSet(boolean absent, Automaton language) {
     this(absent, language, false);
@@ -27,12 +29,19 @@ public final class StrSet extends DimSet {
     return new StrSet(absent, Languages.minimal(language));
   }
 
+  /** Returns the set of a language that is already minimal, with or without absence. */
+  static StrSet ofMinimal(boolean absent, Automaton language) {
+    return new StrSet(absent, language);
+  }
+
   /**
    * Returns a set of strings compared ignoring case: its language holds folded strings, and values
    * are folded before they are looked up.
    */
   public static StrSet folded(Automaton language) {
-    return new StrSet(false, Languages.minimal(language), true);
+    // Not minimised: the pattern builders give deterministic automata without dead states, all
+    // that emptiness and the product walks need.
+    return new StrSet(false, language, true);
   }
 
   private StrSet make(boolean absent, Automaton language) {
@@ -86,32 +95,127 @@ public final class StrSet extends DimSet {
       if (s.language.isTotal()) {
         return new StrSet(false, language, folded);
       }
-      return new StrSet(
-          absent && s.absent,
-          Languages.minimal(language.intersection(s.language)),
-          folded || s.folded);
+      // Not minimised: the product of deterministic automata is deterministic and dk.brics drops
+      // its dead states, which is all emptiness and the product walks need; minimising every
+      // piece of every subtraction was most of the diff's time.
+      return new StrSet(absent && s.absent, language.intersection(s.language), folded || s.folded);
     }
     return other.intersect(this);
   }
 
   @Override
   public DimSet complement() {
-    if (language.isTotal()) {
-      return new StrSet(!absent, Languages.none(), folded);
+    StrSet c = complement;
+    if (c == null) {
+      if (language.isTotal()) {
+        c = new StrSet(!absent, Languages.none(), folded);
+      } else if (language.isEmpty()) {
+        c = new StrSet(!absent, Languages.anyString(), folded);
+      } else {
+        // The complement of a minimal automaton is minimal: no need to minimise it again.
+        c = new StrSet(!absent, language.complement(), folded);
+      }
+      complement = c;
     }
-    return make(!absent, language.isEmpty() ? Languages.anyString() : language.complement());
+    return c;
   }
 
   @Override
   public boolean isEmpty() {
-    if (absent || language.isEmpty()) {
-      return !absent && language.isEmpty();
+    if (absent) {
+      return false;
+    }
+    if (language.isEmpty()) {
+      return true;
+    }
+    if (language.isTotal()) {
+      return false;
     }
     // A folded set may hold strings no folded value ever is (the complement of a pattern holds
     // "KMS:DECRYPT"); only folded strings count.
-    return folded
-        && !language.isTotal()
-        && language.intersection(Languages.foldedStrings()).isEmpty();
+    return !Product.nonEmpty(language, folded);
+  }
+
+  @Override
+  public boolean intersects(DimSet other) {
+    if (!(other instanceof StrSet s)) {
+      return super.intersects(other);
+    }
+    if (absent && s.absent) {
+      return true;
+    }
+    if (s.language.isTotal()) {
+      return !isEmptyLanguage();
+    }
+    if (language.isTotal()) {
+      return !s.isEmptyLanguage();
+    }
+    return Product.intersects(language, s.language, folded || s.folded);
+  }
+
+  /** Whether no string (folded, for a folded set) is in the language, absence aside. */
+  private boolean isEmptyLanguage() {
+    return language.isEmpty() || (!language.isTotal() && !Product.nonEmpty(language, folded));
+  }
+
+  @Override
+  public boolean subsetOf(DimSet other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof StrSet s)) {
+      return super.subsetOf(other);
+    }
+    if (absent && !s.absent) {
+      return false;
+    }
+    if (s.language.isTotal() || language.isEmpty()) {
+      return true;
+    }
+    // Decided directly on the two automata: a string of this language outside the other's,
+    // looking only at folded strings when either set is folded, as intersect and isEmpty do.
+    return Product.subsetOf(language, s.language, folded || s.folded);
+  }
+
+  /** Returns the strings of any of the sets, and absence if any holds it. */
+  static StrSet unionOfStrings(List<StrSet> sets) {
+    boolean absent = false;
+    boolean folded = false;
+    java.util.Set<Automaton> languages =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (StrSet s : sets) {
+      absent |= s.absent;
+      folded |= s.folded;
+      if (s.language.isTotal()) {
+        return new StrSet(absent || sets.stream().anyMatch(x -> x.absent), s.language, folded);
+      }
+      if (!s.language.isEmpty()) {
+        languages.add(s.language);
+      }
+    }
+    Automaton language =
+        languages.isEmpty()
+            ? Languages.none()
+            : languages.size() == 1
+                ? languages.iterator().next()
+                : Languages.minimal(Automaton.union(languages));
+    return new StrSet(absent, language, folded);
+  }
+
+  @Override
+  public DimSet union(DimSet other) {
+    if (!(other instanceof StrSet s)) {
+      return super.union(other);
+    }
+    boolean either = absent || s.absent;
+    boolean foldedEither = folded || s.folded;
+    if (language.isTotal() || s.language.isEmpty()) {
+      return new StrSet(either, language, foldedEither);
+    }
+    if (s.language.isTotal() || language.isEmpty()) {
+      return new StrSet(either, s.language, foldedEither);
+    }
+    return new StrSet(either, Languages.minimal(language.union(s.language)), foldedEither);
   }
 
   @Override
@@ -139,23 +243,24 @@ public final class StrSet extends DimSet {
         return Optional.of(hint);
       }
     }
-    Automaton values = folded ? language.intersection(Languages.foldedStrings()) : language;
-    String nice = values.intersection(NICE.clone()).getShortestExample(true);
+    // Walked directly: the products with the readable and the folded strings were the slowest
+    // part of describing a region of a large policy.
+    String nice = Product.shortest(language, folded, NICE_LO, NICE_HI);
     if (nice != null) {
       return Optional.of(nice);
     }
-    return Optional.of(values.getShortestExample(true));
+    return Optional.of(
+        java.util.Objects.requireNonNull(
+            Product.shortest(language, folded, new char[] {0}, new char[] {Character.MAX_VALUE})));
   }
 
-  /** Letters, digits and the punctuation of ARNs and action names: readable examples. */
-  private static Automaton niceStrings() {
-    Automaton chars =
-        Automaton.makeCharRange('a', 'z')
-            .union(Automaton.makeCharRange('0', '9'))
-            .union(Automaton.makeCharSet(":/-._"))
-            .union(Automaton.makeCharRange('A', 'Z'));
-    return Languages.minimal(chars.repeat());
-  }
+  /**
+   * Letters, digits and the punctuation of ARNs and action names, for readable examples: {@code
+   * -./0-9:}, {@code A-Z}, {@code _} and {@code a-z} as sorted ranges.
+   */
+  private static final char[] NICE_LO = {'-', 'A', '_', 'a'};
+
+  private static final char[] NICE_HI = {':', 'Z', '_', 'z'};
 
   @Override
   public String toString() {

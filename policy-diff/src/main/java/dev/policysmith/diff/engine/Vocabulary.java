@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,13 +14,41 @@ import org.jspecify.annotations.Nullable;
  * description of a region is made of, and the first candidates for its example request.
  */
 public final class Vocabulary {
-  private final Map<String, Map<String, Optional<Automaton>>> patterns = new LinkedHashMap<>();
+  private final Map<String, Map<String, Optional<Lazy>>> patterns = new LinkedHashMap<>();
+
+  /** A pattern's language, built the first time a description asks for it. */
+  private static final class Lazy {
+    private @Nullable Supplier<Automaton> build;
+    private @Nullable Automaton language;
+
+    Lazy(Supplier<Automaton> build) {
+      this.build = build;
+    }
+
+    Automaton get() {
+      Automaton a = language;
+      if (a == null) {
+        a = java.util.Objects.requireNonNull(build).get();
+        language = a;
+        build = null;
+      }
+      return a;
+    }
+  }
 
   /** Records a pattern of a dimension with its language, if it has a string one. */
   void add(String dim, String pattern, @Nullable Automaton language) {
+    addLazy(dim, pattern, language == null ? null : () -> language);
+  }
+
+  /**
+   * Records a pattern of a dimension with the builder of its language: most patterns of a large
+   * policy are never described, so their automata need not be built.
+   */
+  void addLazy(String dim, String pattern, @Nullable Supplier<Automaton> language) {
     patterns
         .computeIfAbsent(dim, k -> new LinkedHashMap<>())
-        .putIfAbsent(pattern, Optional.ofNullable(language));
+        .computeIfAbsent(pattern, k -> Optional.ofNullable(language).map(Lazy::new));
   }
 
   /** Returns the patterns written for a dimension, in the order met. */
@@ -30,9 +59,8 @@ public final class Vocabulary {
   /** Returns the patterns written for a dimension with their languages, where they have one. */
   public Map<String, Automaton> languages(String dim) {
     Map<String, Automaton> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Optional<Automaton>> e :
-        patterns.getOrDefault(dim, Map.of()).entrySet()) {
-      e.getValue().ifPresent(a -> out.put(e.getKey(), a));
+    for (Map.Entry<String, Optional<Lazy>> e : patterns.getOrDefault(dim, Map.of()).entrySet()) {
+      e.getValue().ifPresent(a -> out.put(e.getKey(), a.get()));
     }
     return out;
   }

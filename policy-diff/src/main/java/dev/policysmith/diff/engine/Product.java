@@ -1,0 +1,293 @@
+package dev.policysmith.diff.engine;
+
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.State;
+import dk.brics.automaton.Transition;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides emptiness, overlap and inclusion of languages by walking the product of two automata on
+ * the fly, stopping at the first witness. Building the product (or a complement) and minimising it
+ * only to ask whether it is empty was where the diff spent its time; a walk builds nothing and
+ * usually stops after a few states.
+ *
+ * <p>With {@code folded}, only strings made of folded characters ({@link Languages#fold}) count, as
+ * for actions, which are compared ignoring case: an edge is followed only on a folded character.
+ * That is the product with {@link Languages#foldedStrings()}, whose one state needs no tracking.
+ *
+ * <p>The walks only read the automata (no renumbering of states), except that a nondeterministic
+ * right-hand side of an inclusion is determinised in place, which keeps its language.
+ */
+final class Product {
+  /** The folded characters as sorted, disjoint, non-adjacent ranges {@code [LO[i], HI[i]]}. */
+  private static final char[] LO;
+
+  private static final char[] HI;
+
+  static {
+    StringBuilder lo = new StringBuilder();
+    StringBuilder hi = new StringBuilder();
+    int start = -1;
+    for (int x = Character.MIN_VALUE; x <= Character.MAX_VALUE + 1; x++) {
+      boolean folded =
+          x <= Character.MAX_VALUE && Character.toLowerCase(Character.toUpperCase((char) x)) == x;
+      if (folded && start < 0) {
+        start = x;
+      } else if (!folded && start >= 0) {
+        lo.append((char) start);
+        hi.append((char) (x - 1));
+        start = -1;
+      }
+    }
+    LO = lo.toString().toCharArray();
+    HI = hi.toString().toCharArray();
+  }
+
+  private final boolean folded;
+  private final Map<State, Transition[]> sorted = new IdentityHashMap<>();
+
+  private Product(boolean folded) {
+    this.folded = folded;
+  }
+
+  /** Returns whether some string (folded, if asked) is in the language. */
+  static boolean nonEmpty(Automaton a, boolean folded) {
+    String singleton = a.getSingleton();
+    if (singleton != null) {
+      return !folded || Languages.fold(singleton).equals(singleton);
+    }
+    return new Product(folded).reaches(a.getInitialState());
+  }
+
+  /** Returns whether some string (folded, if asked) is in both languages. */
+  static boolean intersects(Automaton a, Automaton b, boolean folded) {
+    return new Product(folded).meets(a.getInitialState(), b.getInitialState());
+  }
+
+  /** Returns whether every string (folded, if asked) of {@code a} is in {@code b}. */
+  static boolean subsetOf(Automaton a, Automaton b, boolean folded) {
+    if (!b.isDeterministic()) {
+      b.determinize();
+    }
+    return !new Product(folded).escapes(a.getInitialState(), b.getInitialState());
+  }
+
+  /**
+   * Returns a shortest string of the language made only of the characters of the sorted ranges
+   * {@code [lo[i], hi[i]]} (and folded, if asked), taking the smallest character on each edge, or
+   * null when there is none. A breadth-first walk: no product with the character set is built.
+   */
+  static @Nullable String shortest(Automaton a, boolean folded, char[] lo, char[] hi) {
+    Product walk = new Product(folded);
+    State start = a.getInitialState();
+    Map<State, State> parent = new IdentityHashMap<>();
+    Map<State, Character> via = new IdentityHashMap<>();
+    ArrayDeque<State> todo = new ArrayDeque<>();
+    parent.put(start, start);
+    todo.add(start);
+    while (!todo.isEmpty()) {
+      State s = todo.poll();
+      if (s.isAccept()) {
+        StringBuilder out = new StringBuilder();
+        for (State x = s; x != start; x = parent.get(x)) {
+          out.append(via.get(x).charValue());
+        }
+        return out.reverse().toString();
+      }
+      for (Transition t : walk.transitions(s)) {
+        if (parent.containsKey(t.getDest())) {
+          continue;
+        }
+        int c = walk.smallest(t.getMin(), t.getMax(), lo, hi);
+        if (c >= 0) {
+          parent.put(t.getDest(), s);
+          via.put(t.getDest(), (char) c);
+          todo.add(t.getDest());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The smallest character of {@code [min, max]} in the ranges (and folded, if asked), or -1. */
+  private int smallest(int min, int max, char[] lo, char[] hi) {
+    for (int i = 0; i < lo.length; i++) {
+      int from = Math.max(min, lo[i]);
+      int to = Math.min(max, hi[i]);
+      for (int c = from; c <= to; c++) {
+        if (allows(c, c)) {
+          return c;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code [lo, hi]} holds a character an edge may be followed on. */
+  private boolean allows(int lo, int hi) {
+    if (!folded) {
+      return lo <= hi;
+    }
+    if (lo > hi) {
+      return false;
+    }
+    // The first range ending at or after lo; it allows when it starts at or before hi.
+    int left = 0;
+    int right = HI.length;
+    while (left < right) {
+      int mid = (left + right) >>> 1;
+      if (HI[mid] < lo) {
+        left = mid + 1;
+      } else {
+        right = mid;
+      }
+    }
+    return left < LO.length && LO[left] <= hi;
+  }
+
+  private Transition[] transitions(State s) {
+    Transition[] t = sorted.get(s);
+    if (t == null) {
+      List<Transition> list = s.getSortedTransitions(false);
+      t = list.toArray(new Transition[0]);
+      sorted.put(s, t);
+    }
+    return t;
+  }
+
+  /** Reachability of an accepting state from {@code start}. */
+  private boolean reaches(State start) {
+    Set<State> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<State> todo = new ArrayDeque<>();
+    seen.add(start);
+    todo.push(start);
+    while (!todo.isEmpty()) {
+      State s = todo.pop();
+      if (s.isAccept()) {
+        return true;
+      }
+      for (Transition t : s.getTransitions()) {
+        if (allows(t.getMin(), t.getMax()) && seen.add(t.getDest())) {
+          todo.push(t.getDest());
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A pair of states of the two automata; {@code b} null for the dead state of a DFA. */
+  private record Pair(State a, State b) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pair p && p.a == a && p.b == b;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+    }
+  }
+
+  /** Reachability of a pair of accepting states. */
+  private boolean meets(State a0, State b0) {
+    Set<Pair> seen = new HashSet<>();
+    ArrayDeque<Pair> todo = new ArrayDeque<>();
+    Pair first = new Pair(a0, b0);
+    seen.add(first);
+    todo.push(first);
+    while (!todo.isEmpty()) {
+      Pair p = todo.pop();
+      if (p.a.isAccept() && p.b.isAccept()) {
+        return true;
+      }
+      Transition[] ta = transitions(p.a);
+      Transition[] tb = transitions(p.b);
+      // Both arrays are sorted by lower bound; for each edge of a, the edges of b overlapping it.
+      for (Transition t : ta) {
+        for (Transition u : tb) {
+          if (u.getMin() > t.getMax()) {
+            break;
+          }
+          if (u.getMax() < t.getMin()) {
+            continue;
+          }
+          int lo = Math.max(t.getMin(), u.getMin());
+          int hi = Math.min(t.getMax(), u.getMax());
+          if (allows(lo, hi)) {
+            Pair next = new Pair(t.getDest(), u.getDest());
+            if (seen.add(next)) {
+              todo.push(next);
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reachability of a pair where {@code a} accepts and the deterministic {@code b} does not (or is
+   * dead): a string of a outside b.
+   */
+  private boolean escapes(State a0, State b0) {
+    Set<Pair> seen = new HashSet<>();
+    ArrayDeque<Pair> todo = new ArrayDeque<>();
+    Pair first = new Pair(a0, b0);
+    seen.add(first);
+    todo.push(first);
+    while (!todo.isEmpty()) {
+      Pair p = todo.pop();
+      if (p.a.isAccept() && (p.b == null || !p.b.isAccept())) {
+        return true;
+      }
+      Transition[] ta = transitions(p.a);
+      if (p.b == null) {
+        for (Transition t : ta) {
+          if (allows(t.getMin(), t.getMax())) {
+            push(seen, todo, new Pair(t.getDest(), null));
+          }
+        }
+        continue;
+      }
+      // b is deterministic: its edges are disjoint and sorted, so the gaps between those
+      // overlapping an edge of a are where b dies.
+      Transition[] tb = transitions(p.b);
+      for (Transition t : ta) {
+        int next = t.getMin();
+        for (Transition u : tb) {
+          if (u.getMax() < t.getMin()) {
+            continue;
+          }
+          if (u.getMin() > t.getMax()) {
+            break;
+          }
+          int lo = Math.max(t.getMin(), u.getMin());
+          int hi = Math.min(t.getMax(), u.getMax());
+          if (next < lo && allows(next, lo - 1)) {
+            push(seen, todo, new Pair(t.getDest(), null));
+          }
+          if (allows(lo, hi)) {
+            push(seen, todo, new Pair(t.getDest(), u.getDest()));
+          }
+          next = hi + 1;
+        }
+        if (next <= t.getMax() && allows(next, t.getMax())) {
+          push(seen, todo, new Pair(t.getDest(), null));
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void push(Set<Pair> seen, ArrayDeque<Pair> todo, Pair p) {
+    if (seen.add(p)) {
+      todo.push(p);
+    }
+  }
+}
