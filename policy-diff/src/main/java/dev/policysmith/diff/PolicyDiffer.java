@@ -5,6 +5,7 @@ import dev.policysmith.diff.engine.Describer;
 import dev.policysmith.diff.engine.DimSet;
 import dev.policysmith.diff.engine.Encoder;
 import dev.policysmith.diff.engine.Engine;
+import dev.policysmith.diff.engine.Languages;
 import dev.policysmith.diff.engine.Region;
 import dev.policysmith.diff.engine.StrSet;
 import dev.policysmith.diff.engine.Vocabulary;
@@ -112,8 +113,26 @@ public final class PolicyDiffer {
     return new PolicyDiffer(boxLimit, java.util.Objects.requireNonNull(catalog, "catalog"));
   }
 
-  /** Returns the access {@code newPolicy} adds to and removes from {@code oldPolicy}. */
+  /**
+   * Returns the access {@code newPolicy} adds to and removes from {@code oldPolicy}. A comparison
+   * past the box limit, or needing an automaton of more than {@value Languages#MAX_STATES} states
+   * (a hostile pattern such as {@code *a} followed by twenty {@code ?}), is answered {@link
+   * Verdict#INCOMPARABLE} with the reason, within seconds and bounded memory.
+   */
   public DiffResult diff(PolicyDocument oldPolicy, PolicyDocument newPolicy) {
+    try {
+      return diffWithinLimits(oldPolicy, newPolicy);
+    } catch (Languages.TooLargeException e) {
+      return new DiffResult(
+          Verdict.INCOMPARABLE, List.of(tooLarge(e)), List.of(), List.of(), Optional.empty());
+    }
+  }
+
+  private static String tooLarge(Languages.TooLargeException e) {
+    return "the comparison needs " + e.getMessage() + ", past the limit of the diff";
+  }
+
+  private DiffResult diffWithinLimits(PolicyDocument oldPolicy, PolicyDocument newPolicy) {
     Encoder encoder = new Encoder();
     List<Encoder.Encoded> olds = encoder.encode(oldPolicy);
     List<Encoder.Encoded> news = encoder.encode(newPolicy);
@@ -194,6 +213,15 @@ public final class PolicyDiffer {
     if (actions.isEmpty()) {
       throw new IllegalArgumentException("actions must not be empty");
     }
+    try {
+      return grantsNoneWithinLimits(policy, actions, resources);
+    } catch (Languages.TooLargeException e) {
+      return new ContainmentResult(false, Optional.empty(), List.of(), List.of(tooLarge(e)));
+    }
+  }
+
+  private ContainmentResult grantsNoneWithinLimits(
+      PolicyDocument policy, List<String> actions, List<String> resources) {
     Encoder encoder = new Encoder();
     List<Encoder.Encoded> encoded = encoder.encode(policy);
     Box query =

@@ -76,4 +76,59 @@ class PolicyDifferLimitTest {
 
     assertThat(result.verdict()).isEqualTo(Verdict.INCOMPARABLE);
   }
+
+  /**
+   * Twenty Allow statements on the actions {@code *a*}, {@code *b*}, ... {@code *t*}: what "allow
+   * everything" adds to them is the actions holding none of twenty letters, and the automata of the
+   * sets on the way grow with every letter subtracted, while the boxes stay few.
+   */
+  @Test
+  void diff_actionWildcardsOverlappingManyWays_answersWithinSeconds() {
+    List<Statement> statements = new ArrayList<>();
+    for (char letter = 'a'; letter < 'a' + 20; letter++) {
+      statements.add(allow("*" + letter + "*").build());
+    }
+    PolicyDocument letters = doc(statements.toArray(Statement[]::new));
+    PolicyDocument everything = doc(allow("*").build());
+
+    DiffResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(120), () -> PolicyDiffer.standard().diff(letters, everything));
+
+    assertThat(result.verdict()).isIn(Verdict.BROADER, Verdict.INCOMPARABLE);
+  }
+
+  /**
+   * {@code *a} and then twenty-two {@code ?}: a deterministic automaton must remember which of the
+   * last twenty-three characters were {@code a}, millions of states. The diff stops at its state
+   * limit and says so.
+   */
+  @Test
+  void diff_patternWhoseAutomatonIsExponential_answersIncomparableWithinSeconds() {
+    PolicyDocument hostile = doc(allow("*a" + "?".repeat(22)).build());
+    PolicyDocument everything = doc(allow("*").build());
+
+    DiffResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> PolicyDiffer.standard().diff(hostile, everything));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.INCOMPARABLE);
+    assertThat(result.inexactReasons())
+        .singleElement()
+        .asString()
+        .contains("more than 20000 states");
+  }
+
+  @Test
+  void grantsNone_patternWhoseAutomatonIsExponential_answersNotProven() {
+    PolicyDocument hostile = doc(allow("*a" + "?".repeat(22)).build());
+
+    ContainmentResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () -> PolicyDiffer.standard().grantsNone(hostile, List.of("kms:Decrypt"), List.of()));
+
+    assertThat(result.holds()).isFalse();
+    assertThat(result.inexactReasons()).isNotEmpty();
+  }
 }

@@ -161,7 +161,7 @@ public final class Languages {
     // Determinised, not minimised: the union of automata without dead states has none either,
     // and Hopcroft's minimisation of hundreds of actions took most of the time.
     Automaton union = Automaton.union(parts);
-    union.determinize();
+    determinize(union);
     return union;
   }
 
@@ -261,8 +261,98 @@ public final class Languages {
 
   /** Returns {@code a} minimised, for compact products later. */
   public static Automaton minimal(Automaton a) {
+    determinize(a);
     a.minimize();
     return a;
+  }
+
+  /**
+   * The most states a determinised automaton may have. A pattern such as {@code *a} followed by
+   * twenty {@code ?} has an automaton of millions of states (it must remember which of the last
+   * twenty characters were {@code a}); past this the diff answers inexactly instead.
+   */
+  public static final int MAX_STATES = 20_000;
+
+  /** Thrown when an automaton would need more than {@link #MAX_STATES} states. */
+  public static final class TooLargeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException() {
+      super("an automaton of more than " + MAX_STATES + " states");
+    }
+  }
+
+  /**
+   * Makes {@code a} deterministic by the subset construction, as {@link Automaton#determinize()}
+   * does, but gives up past {@link #MAX_STATES} states: the construction is exponential in the
+   * worst case, and a hostile pattern must not make a diff run for minutes.
+   *
+   * @throws TooLargeException if the deterministic automaton needs more states
+   */
+  public static void determinize(Automaton a) {
+    if (a.isDeterministic()) {
+      return;
+    }
+    java.util.TreeSet<Character> bounds = new java.util.TreeSet<>();
+    bounds.add(Character.MIN_VALUE);
+    for (dk.brics.automaton.State state : a.getStates()) {
+      for (dk.brics.automaton.Transition t : state.getTransitions()) {
+        bounds.add(t.getMin());
+        if (t.getMax() < Character.MAX_VALUE) {
+          bounds.add((char) (t.getMax() + 1));
+        }
+      }
+    }
+    char[] points = new char[bounds.size()];
+    int n = 0;
+    for (char c : bounds) {
+      points[n++] = c;
+    }
+    java.util.Map<java.util.Set<dk.brics.automaton.State>, dk.brics.automaton.State> made =
+        new java.util.HashMap<>();
+    java.util.ArrayDeque<java.util.Set<dk.brics.automaton.State>> work =
+        new java.util.ArrayDeque<>();
+    java.util.Set<dk.brics.automaton.State> start = java.util.Set.of(a.getInitialState());
+    dk.brics.automaton.State initial = new dk.brics.automaton.State();
+    made.put(start, initial);
+    work.add(start);
+    while (!work.isEmpty()) {
+      java.util.Set<dk.brics.automaton.State> set = work.poll();
+      dk.brics.automaton.State from = made.get(set);
+      for (dk.brics.automaton.State q : set) {
+        if (q.isAccept()) {
+          from.setAccept(true);
+          break;
+        }
+      }
+      for (int i = 0; i < points.length; i++) {
+        java.util.Set<dk.brics.automaton.State> next = new java.util.HashSet<>();
+        for (dk.brics.automaton.State q : set) {
+          for (dk.brics.automaton.Transition t : q.getTransitions()) {
+            if (t.getMin() <= points[i] && points[i] <= t.getMax()) {
+              next.add(t.getDest());
+            }
+          }
+        }
+        if (next.isEmpty()) {
+          continue;
+        }
+        dk.brics.automaton.State to = made.get(next);
+        if (to == null) {
+          if (made.size() >= MAX_STATES) {
+            throw new TooLargeException();
+          }
+          to = new dk.brics.automaton.State();
+          made.put(next, to);
+          work.add(next);
+        }
+        char max = i + 1 < points.length ? (char) (points[i + 1] - 1) : Character.MAX_VALUE;
+        from.addTransition(new dk.brics.automaton.Transition(points[i], max, to));
+      }
+    }
+    a.setInitialState(initial);
+    a.setDeterministic(true);
+    a.reduce();
   }
 
   /**
