@@ -6,6 +6,7 @@ import dev.policysmith.merge.internal.CanonicalEngine;
 import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.Statement;
 import dev.policysmith.model.json.PolicyReader;
+import dev.policysmith.model.json.PolicyWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -96,18 +97,22 @@ public final class MergeTiming {
     int after = outcome.document().statements().size();
     System.out.printf(
         Locale.ROOT,
-        "%-20s %5d -> %5d %s cpu %8.1f ms%n",
+        "%-20s %5d -> %5d %s output %08x cpu %8.1f ms%n",
         label,
         before,
         after,
         outcome.minimal() ? "minimal " : "unproven",
+        PolicyWriter.canonical().writeToString(outcome.document()).hashCode(),
         cpu / 1e6);
-    return new int[] {before, after, outcome.minimal() ? 0 : 1, (int) Math.min(cpu, Integer.MAX_VALUE)};
+    return new int[] {
+      before, after, outcome.minimal() ? 0 : 1, (int) Math.min(cpu, Integer.MAX_VALUE)
+    };
   }
 
   private static void time(
       String name, int size, int rounds, java.util.function.Supplier<PolicyDocument> call) {
-    int statements = call.get().statements().size();
+    PolicyDocument first = call.get();
+    int statements = first.statements().size();
     long[] cpu = new long[rounds];
     for (int i = 0; i < rounds; i++) {
       long start = THREADS.getCurrentThreadCpuTime();
@@ -117,10 +122,11 @@ public final class MergeTiming {
     java.util.Arrays.sort(cpu);
     System.out.printf(
         Locale.ROOT,
-        "%-12s %7d statements -> %6d   cpu best %8.1f ms   median %8.1f ms%n",
+        "%-12s %7d statements -> %6d (output %08x)  cpu best %8.1f ms   median %8.1f ms%n",
         name,
         size,
         statements,
+        PolicyWriter.canonical().writeToString(first).hashCode(),
         cpu[0] / 1e6,
         cpu[rounds / 2] / 1e6);
   }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,11 +64,11 @@ import java.util.TreeSet;
  * component's grants of {@code M}, and of {@code C} pruned of redundant products) is taken, and the
  * cover is reported as not proven minimal. The second regrouping is tried only in components of at
  * most {@link #CLOSURE_POINTS} grants of {@code C}: in larger ones the closure can be many times
- * the size of {@code M} (a wildcard resource shared by many services links them all) and
- * regrouping it never gave fewer statements, on the shared corpus nor on the generated benchmark
- * documents, while it took most of the time. Every step iterates in a sorted order and depends only
- * on {@code M}, so the result is still a function of the grants, and because the output's grants
- * reduce to {@code M} again, canonicalising twice changes nothing.
+ * the size of {@code M} (a wildcard resource shared by many services links them all) and regrouping
+ * it never gave fewer statements, on the shared corpus nor on the generated benchmark documents,
+ * while it took most of the time. Every step iterates in a sorted order and depends only on {@code
+ * M}, so the result is still a function of the grants, and because the output's grants reduce to
+ * {@code M} again, canonicalising twice changes nothing.
  *
  * <p>Inside each output product, action patterns covered by another of its patterns are dropped
  * (DESIGN: "actions covered by a wildcard in the same statement dropped"); grants of {@code M}
@@ -79,8 +80,8 @@ public final class Cover {
 
   /**
    * The largest component, in grants of the closure, that is also regrouped over the closure when
-   * the exact search is out of reach; a bound on the component alone keeps the result a function
-   * of the grants.
+   * the exact search is out of reach; a bound on the component alone keeps the result a function of
+   * the grants.
    */
   static final int CLOSURE_POINTS = 1024;
 
@@ -146,6 +147,19 @@ public final class Cover {
     }
     return true;
   }
+
+  /**
+   * The orders of the set dimensions in which {@link Regrouper} is run; the one giving fewest
+   * products wins, the first on a tie.
+   */
+  private static final Box.Dimension[][] ORDERS = {
+    {Box.Dimension.ACTION, Box.Dimension.RESOURCE, Box.Dimension.PRINCIPAL},
+    {Box.Dimension.ACTION, Box.Dimension.PRINCIPAL, Box.Dimension.RESOURCE},
+    {Box.Dimension.RESOURCE, Box.Dimension.ACTION, Box.Dimension.PRINCIPAL},
+    {Box.Dimension.RESOURCE, Box.Dimension.PRINCIPAL, Box.Dimension.ACTION},
+    {Box.Dimension.PRINCIPAL, Box.Dimension.ACTION, Box.Dimension.RESOURCE},
+    {Box.Dimension.PRINCIPAL, Box.Dimension.RESOURCE, Box.Dimension.ACTION},
+  };
 
   /** Orders points coordinate by coordinate, so that every choice below is made in one order. */
   private static final Comparator<List<String>> POINT_ORDER =
@@ -213,6 +227,11 @@ public final class Cover {
     }
 
     Box box(List<? extends Collection<String>> sets) {
+      return box(sets, true);
+    }
+
+    /** The product of {@code sets}, its covered actions dropped when {@code narrow}. */
+    private Box box(List<? extends Collection<String>> sets, boolean narrow) {
       Box box = signature;
       List<ConditionEntry> entries = null;
       for (int axis = 0; axis < axes(); axis++) {
@@ -225,7 +244,7 @@ public final class Cover {
                   Clause.of(
                       Clause.Kind.POSITIVE,
                       Clause.FOLD_THEN_EXACT,
-                      values.size() > 1 ? Dominance.maximalPatterns(values) : values));
+                      narrow && values.size() > 1 ? Dominance.maximalPatterns(values) : values));
         } else if (dimension != null) {
           box =
               box.with(
@@ -276,9 +295,9 @@ public final class Cover {
         out.add(atom(points.get(0)));
         return true;
       }
-      List<Box> best = Regrouper.regroup(atoms(mandatory));
+      List<Box> best = regroup(mandatory);
       if (points.size() > mandatory.size() && best.size() > 1 && points.size() <= CLOSURE_POINTS) {
-        List<Box> overClosure = prune(Regrouper.regroup(atoms(points)), mandatory);
+        List<Box> overClosure = prune(regroup(points), mandatory);
         if (overClosure.size() < best.size()) {
           best = overClosure;
         }
@@ -308,12 +327,81 @@ public final class Cover {
       return true;
     }
 
-    private List<Box> atoms(List<List<String>> points) {
-      List<Box> atoms = new ArrayList<>(points.size());
-      for (List<String> point : points) {
-        atoms.add(atom(point));
+    /**
+     * Returns {@link Regrouper}'s products of {@code points}, sorted by {@link Box#ORDER}, their
+     * actions as joined (a product of grants of {@code M} has no action covering another).
+     */
+    private List<Box> regroup(List<List<String>> points) {
+      List<List<String>> names = new ArrayList<>();
+      List<Map<String, Integer>> ids = new ArrayList<>();
+      for (int axis = 0; axis < axes(); axis++) {
+        Set<String> values = new TreeSet<>();
+        for (List<String> point : points) {
+          values.add(point.get(axis));
+        }
+        List<String> sorted = new ArrayList<>(values);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+          index.put(sorted.get(i), i);
+        }
+        names.add(sorted);
+        ids.add(index);
       }
-      return atoms;
+      List<int[]> encoded = new ArrayList<>(points.size());
+      for (List<String> point : points) {
+        int[] coordinates = new int[axes()];
+        for (int axis = 0; axis < axes(); axis++) {
+          coordinates[axis] = ids.get(axis).get(point.get(axis));
+        }
+        encoded.add(coordinates);
+      }
+      List<Box> boxes = new ArrayList<>();
+      for (int[][] product : Regrouper.regroup(encoded, axes(), orders())) {
+        List<List<String>> sets = new ArrayList<>(axes());
+        for (int axis = 0; axis < axes(); axis++) {
+          List<String> values = new ArrayList<>(product[axis].length);
+          for (int id : product[axis]) {
+            values.add(names.get(axis).get(id));
+          }
+          sets.add(values);
+        }
+        boxes.add(box(sets, false));
+      }
+      boxes.sort(Box.ORDER);
+      return boxes;
+    }
+
+    /**
+     * The orders in which {@link Regrouper} joins the axes: each order of the action, resource and
+     * principal axes there are, then the condition axes by operator and key.
+     */
+    private List<int[]> orders() {
+      List<Integer> conditionAxes = new ArrayList<>();
+      for (int axis = 0; axis < axes(); axis++) {
+        if (dimensions.get(axis) == null) {
+          conditionAxes.add(axis);
+        }
+      }
+      conditionAxes.sort(
+          Comparator.comparing(
+              axis -> signature.conditions().get(conditionIndex.get(axis)).dimension()));
+      Set<List<Integer>> orders = new LinkedHashSet<>();
+      for (Box.Dimension[] dimensionOrder : ORDERS) {
+        List<Integer> order = new ArrayList<>();
+        for (Box.Dimension dimension : dimensionOrder) {
+          int axis = dimensions.indexOf(dimension);
+          if (axis >= 0) {
+            order.add(axis);
+          }
+        }
+        order.addAll(conditionAxes);
+        orders.add(order);
+      }
+      List<int[]> out = new ArrayList<>();
+      for (List<Integer> order : orders) {
+        out.add(order.stream().mapToInt(Integer::intValue).toArray());
+      }
+      return out;
     }
 
     /**
