@@ -2,6 +2,7 @@ package dev.policysmith.merge.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -161,17 +162,35 @@ public final class Cover {
     {Box.Dimension.PRINCIPAL, Box.Dimension.RESOURCE, Box.Dimension.ACTION},
   };
 
-  /** Orders points coordinate by coordinate, so that every choice below is made in one order. */
-  private static final Comparator<List<String>> POINT_ORDER =
-      (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-          int c = a.get(i).compareTo(b.get(i));
-          if (c != 0) {
-            return c;
-          }
-        }
-        return 0;
-      };
+  /**
+   * A grant of a grid: one value id per axis, ids numbered in the natural order of the values, so
+   * that comparing points compares their values coordinate by coordinate. Hashed once: the closure
+   * of a large grid is a set of some hundred thousand of them.
+   */
+  private static final class Point implements Comparable<Point> {
+    final int[] ids;
+    private final int hash;
+
+    Point(int[] ids) {
+      this.ids = ids;
+      this.hash = Arrays.hashCode(ids);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Point point && hash == point.hash && Arrays.equals(ids, point.ids);
+    }
+
+    @Override
+    public int compareTo(Point other) {
+      return Arrays.compare(ids, other.ids);
+    }
+  }
 
   /** The grants of one signature as points of a grid, one coordinate per joinable dimension. */
   private static final class Grid {
@@ -184,7 +203,11 @@ public final class Cover {
     private final List<Integer> conditionIndex = new ArrayList<>();
 
     private final int actionAxis;
-    private final Set<List<String>> required = new HashSet<>();
+
+    /** Per axis, the values the grants take, in natural order: value id {@code i} is the i-th. */
+    private final List<List<String>> names = new ArrayList<>();
+
+    private final Set<Point> required = new HashSet<>();
 
     Grid(Box signature, List<Box> atoms) {
       this.signature = signature;
@@ -205,9 +228,48 @@ public final class Cover {
         }
       }
       this.actionAxis = action;
+      List<List<String>> points = new ArrayList<>(atoms.size());
       for (Box atom : atoms) {
-        required.add(point(atom));
+        points.add(point(atom));
       }
+      List<Map<String, Integer>> ids = new ArrayList<>();
+      for (int axis = 0; axis < axes(); axis++) {
+        Set<String> values = new TreeSet<>();
+        for (List<String> point : points) {
+          values.add(point.get(axis));
+        }
+        List<String> sorted = new ArrayList<>(values);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+          index.put(sorted.get(i), i);
+        }
+        names.add(sorted);
+        ids.add(index);
+      }
+      for (List<String> point : points) {
+        int[] coordinates = new int[axes()];
+        for (int axis = 0; axis < axes(); axis++) {
+          coordinates[axis] = ids.get(axis).get(point.get(axis));
+        }
+        required.add(new Point(coordinates));
+      }
+    }
+
+    /** The values of {@code point}. */
+    private List<String> values(Point point) {
+      List<String> values = new ArrayList<>(axes());
+      for (int axis = 0; axis < axes(); axis++) {
+        values.add(names.get(axis).get(point.ids[axis]));
+      }
+      return values;
+    }
+
+    private List<List<String>> values(List<Point> points) {
+      List<List<String>> out = new ArrayList<>(points.size());
+      for (Point point : points) {
+        out.add(List.copyOf(values(point)));
+      }
+      return out;
     }
 
     int axes() {
@@ -271,33 +333,33 @@ public final class Cover {
     /** Adds a cover of this grid's grants to {@code out}; returns whether it is proven minimal. */
     boolean cover(List<Box> out) {
       if (axes() == 0 || required.size() == 1) {
-        for (List<String> point : required) {
-          out.add(atom(point));
+        for (Point point : required) {
+          out.add(atom(values(point)));
         }
         return true;
       }
-      Set<List<String>> closed = closure();
+      Set<Point> closed = closure();
       boolean minimal = true;
-      for (List<List<String>> component : components(closed)) {
+      for (List<Point> component : components(closed)) {
         minimal &= coverComponent(component, out);
       }
       return minimal;
     }
 
-    private boolean coverComponent(List<List<String>> points, List<Box> out) {
-      List<List<String>> mandatory = new ArrayList<>();
-      for (List<String> point : points) {
+    private boolean coverComponent(List<Point> points, List<Box> out) {
+      List<Point> mandatory = new ArrayList<>();
+      for (Point point : points) {
         if (required.contains(point)) {
           mandatory.add(point);
         }
       }
       if (points.size() == 1) {
-        out.add(atom(points.get(0)));
+        out.add(atom(values(points.get(0))));
         return true;
       }
       List<Box> best = regroup(mandatory);
       if (points.size() > mandatory.size() && best.size() > 1 && points.size() <= CLOSURE_POINTS) {
-        List<Box> overClosure = prune(regroup(points), mandatory);
+        List<Box> overClosure = prune(regroup(points), values(mandatory));
         if (overClosure.size() < best.size()) {
           best = overClosure;
         }
@@ -312,7 +374,7 @@ public final class Cover {
       }
       List<List<Set<String>>> exact;
       try {
-        exact = new ExactSearch(this, points, mandatory).search(best.size());
+        exact = new ExactSearch(this, values(points), values(mandatory)).search(best.size());
       } catch (OutOfBudget e) {
         out.addAll(best);
         return false;
@@ -331,29 +393,10 @@ public final class Cover {
      * Returns {@link Regrouper}'s products of {@code points}, sorted by {@link Box#ORDER}, their
      * actions as joined (a product of grants of {@code M} has no action covering another).
      */
-    private List<Box> regroup(List<List<String>> points) {
-      List<List<String>> names = new ArrayList<>();
-      List<Map<String, Integer>> ids = new ArrayList<>();
-      for (int axis = 0; axis < axes(); axis++) {
-        Set<String> values = new TreeSet<>();
-        for (List<String> point : points) {
-          values.add(point.get(axis));
-        }
-        List<String> sorted = new ArrayList<>(values);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < sorted.size(); i++) {
-          index.put(sorted.get(i), i);
-        }
-        names.add(sorted);
-        ids.add(index);
-      }
+    private List<Box> regroup(List<Point> points) {
       List<int[]> encoded = new ArrayList<>(points.size());
-      for (List<String> point : points) {
-        int[] coordinates = new int[axes()];
-        for (int axis = 0; axis < axes(); axis++) {
-          coordinates[axis] = ids.get(axis).get(point.get(axis));
-        }
-        encoded.add(coordinates);
+      for (Point point : points) {
+        encoded.add(point.ids);
       }
       List<Box> boxes = new ArrayList<>();
       for (int[][] product : Regrouper.regroup(encoded, axes(), orders())) {
@@ -495,58 +538,68 @@ public final class Cover {
      * same action pattern by one-coordinate steps: the least set closed under that step, so its
      * value does not depend on the order of the search.
      */
-    private Set<List<String>> closure() {
-      Set<List<String>> closed = new HashSet<>(required);
+    private Set<Point> closure() {
+      Set<Point> closed = new HashSet<>(required);
       if (actionAxis < 0 || axes() < 2) {
         return closed;
       }
-      Map<List<String>, Set<String>> patternsAt = new HashMap<>();
-      Set<String> vocabulary = new HashSet<>();
-      for (List<String> point : required) {
-        String pattern = point.get(actionAxis);
-        patternsAt.computeIfAbsent(rest(point), k -> new HashSet<>()).add(pattern);
-        vocabulary.add(pattern);
+      Map<Point, List<Integer>> patternsAt = new HashMap<>();
+      for (Point point : required) {
+        patternsAt
+            .computeIfAbsent(withPattern(point.ids, -1), k -> new ArrayList<>())
+            .add(point.ids[actionAxis]);
       }
+      List<String> vocabulary = names.get(actionAxis);
       Map<String, Set<String>> below = Dominance.below(vocabulary);
       if (below.isEmpty()) {
         return closed;
       }
+      int[][] belowIds = new int[vocabulary.size()][];
+      for (int id = 0; id < vocabulary.size(); id++) {
+        Set<String> covered = below.getOrDefault(vocabulary.get(id), Set.of());
+        belowIds[id] = new int[covered.size()];
+        int at = 0;
+        for (String pattern : covered) {
+          belowIds[id][at++] = Collections.binarySearch(vocabulary, pattern);
+        }
+      }
       // The rests that dominate something, indexed by the line (all coordinates but one) they lie
       // on and by each pattern they dominate: only these can take a grant of the closure, and
       // the index lets each (line, pattern) be settled once.
-      Map<List<String>, List<List<String>>> lines = new HashMap<>();
-      for (Map.Entry<List<String>, Set<String>> entry : patternsAt.entrySet()) {
-        Set<String> dominated = new HashSet<>();
-        for (String pattern : entry.getValue()) {
-          dominated.addAll(below.getOrDefault(pattern, Set.of()));
+      Map<Point, List<Point>> lines = new HashMap<>();
+      for (Map.Entry<Point, List<Integer>> entry : patternsAt.entrySet()) {
+        Set<Integer> dominated = new HashSet<>();
+        for (int pattern : entry.getValue()) {
+          for (int covered : belowIds[pattern]) {
+            dominated.add(covered);
+          }
         }
-        for (String pattern : dominated) {
+        int[] rest = entry.getKey().ids;
+        for (int pattern : dominated) {
           for (int axis = 0; axis < axes(); axis++) {
             if (axis != actionAxis) {
               lines
-                  .computeIfAbsent(
-                      withPattern(line(entry.getKey(), axis), pattern), k -> new ArrayList<>())
+                  .computeIfAbsent(line(rest, axis, pattern), k -> new ArrayList<>())
                   .add(entry.getKey());
             }
           }
         }
       }
-      Deque<List<String>> queue = new ArrayDeque<>(required);
+      Deque<Point> queue = new ArrayDeque<>(required);
       while (!queue.isEmpty()) {
-        List<String> point = queue.poll();
-        String pattern = point.get(actionAxis);
-        List<String> rest = rest(point);
+        Point point = queue.poll();
+        int pattern = point.ids[actionAxis];
         for (int axis = 0; axis < axes(); axis++) {
           if (axis == actionAxis) {
             continue;
           }
           // Removing the entry marks the (line, pattern) settled.
-          List<List<String>> onLine = lines.remove(withPattern(line(rest, axis), pattern));
+          List<Point> onLine = lines.remove(line(point.ids, axis, pattern));
           if (onLine == null) {
             continue;
           }
-          for (List<String> other : onLine) {
-            List<String> added = withPattern(other, pattern);
+          for (Point other : onLine) {
+            Point added = withPattern(other.ids, pattern);
             if (closed.add(added)) {
               queue.add(added);
             }
@@ -556,48 +609,45 @@ public final class Cover {
       return closed;
     }
 
-    /** The point with its action coordinate emptied. */
-    private List<String> rest(List<String> point) {
-      return withPattern(point, "");
+    /** The point with its action coordinate set to {@code pattern}, or -1 for none. */
+    private Point withPattern(int[] point, int pattern) {
+      int[] copy = point.clone();
+      copy[actionAxis] = pattern;
+      return new Point(copy);
     }
 
-    private List<String> withPattern(List<String> point, String pattern) {
-      List<String> copy = new ArrayList<>(point);
-      copy.set(actionAxis, pattern);
-      return List.copyOf(copy);
-    }
-
-    /** A key for the points that agree with {@code point} on every axis but {@code axis}. */
-    private static List<String> line(List<String> point, int axis) {
-      List<String> copy = new ArrayList<>(point.size() + 1);
-      copy.addAll(point);
-      copy.set(axis, "");
-      copy.add(Integer.toString(axis));
-      return List.copyOf(copy);
+    /**
+     * A key for the points that agree with {@code point} on every axis but {@code axis}, with
+     * {@code pattern} as action unless that is the axis.
+     */
+    private Point line(int[] point, int axis, int pattern) {
+      int[] copy = Arrays.copyOf(point, point.length + 1);
+      if (actionAxis >= 0 && pattern >= 0) {
+        copy[actionAxis] = pattern;
+      }
+      copy[axis] = -1;
+      copy[point.length] = axis;
+      return new Point(copy);
     }
 
     /** Splits the points into classes linked by one-coordinate steps, each sorted, in order. */
-    private List<List<List<String>>> components(Set<List<String>> points) {
-      List<List<String>> sorted = new ArrayList<>(points);
-      sorted.sort(POINT_ORDER);
-      Map<List<String>, Integer> index = new HashMap<>();
-      for (int i = 0; i < sorted.size(); i++) {
-        index.put(sorted.get(i), i);
-      }
+    private List<List<Point>> components(Set<Point> points) {
+      List<Point> sorted = new ArrayList<>(points);
+      Collections.sort(sorted);
       int[] parent = new int[sorted.size()];
       for (int i = 0; i < parent.length; i++) {
         parent[i] = i;
       }
       for (int axis = 0; axis < axes(); axis++) {
-        Map<List<String>, Integer> first = new HashMap<>();
+        Map<Point, Integer> first = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
-          Integer other = first.putIfAbsent(line(sorted.get(i), axis), i);
+          Integer other = first.putIfAbsent(line(sorted.get(i).ids, axis, -1), i);
           if (other != null) {
             union(parent, i, other);
           }
         }
       }
-      Map<Integer, List<List<String>>> byRoot = new TreeMap<>();
+      Map<Integer, List<Point>> byRoot = new TreeMap<>();
       for (int i = 0; i < sorted.size(); i++) {
         byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(sorted.get(i));
       }
