@@ -162,36 +162,6 @@ public final class Cover {
     {Box.Dimension.PRINCIPAL, Box.Dimension.RESOURCE, Box.Dimension.ACTION},
   };
 
-  /**
-   * A grant of a grid: one value id per axis, ids numbered in the natural order of the values, so
-   * that comparing points compares their values coordinate by coordinate. Hashed once: the closure
-   * of a large grid is a set of some hundred thousand of them.
-   */
-  private static final class Point implements Comparable<Point> {
-    final int[] ids;
-    private final int hash;
-
-    Point(int[] ids) {
-      this.ids = ids;
-      this.hash = Arrays.hashCode(ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Point point && hash == point.hash && Arrays.equals(ids, point.ids);
-    }
-
-    @Override
-    public int compareTo(Point other) {
-      return Arrays.compare(ids, other.ids);
-    }
-  }
-
   /** The grants of one signature as points of a grid, one coordinate per joinable dimension. */
   private static final class Grid {
     private final Box signature;
@@ -204,10 +174,13 @@ public final class Cover {
 
     private final int actionAxis;
 
-    /** Per axis, the values the grants take, in natural order: value id {@code i} is the i-th. */
+    /**
+     * Per axis, the values the grants take, in natural order: value id {@code i} is the i-th, so
+     * that points, tuples of value ids, compare as their values do.
+     */
     private final List<List<String>> names = new ArrayList<>();
 
-    private final Set<Point> required = new HashSet<>();
+    private final Set<IdTuple> required = new HashSet<>();
 
     Grid(Box signature, List<Box> atoms) {
       this.signature = signature;
@@ -251,12 +224,12 @@ public final class Cover {
         for (int axis = 0; axis < axes(); axis++) {
           coordinates[axis] = ids.get(axis).get(point.get(axis));
         }
-        required.add(new Point(coordinates));
+        required.add(new IdTuple(coordinates));
       }
     }
 
     /** The values of {@code point}. */
-    private List<String> values(Point point) {
+    private List<String> values(IdTuple point) {
       List<String> values = new ArrayList<>(axes());
       for (int axis = 0; axis < axes(); axis++) {
         values.add(names.get(axis).get(point.ids[axis]));
@@ -264,9 +237,9 @@ public final class Cover {
       return values;
     }
 
-    private List<List<String>> values(List<Point> points) {
+    private List<List<String>> values(List<IdTuple> points) {
       List<List<String>> out = new ArrayList<>(points.size());
-      for (Point point : points) {
+      for (IdTuple point : points) {
         out.add(List.copyOf(values(point)));
       }
       return out;
@@ -333,22 +306,22 @@ public final class Cover {
     /** Adds a cover of this grid's grants to {@code out}; returns whether it is proven minimal. */
     boolean cover(List<Box> out) {
       if (axes() == 0 || required.size() == 1) {
-        for (Point point : required) {
+        for (IdTuple point : required) {
           out.add(atom(values(point)));
         }
         return true;
       }
-      Set<Point> closed = closure();
+      Set<IdTuple> closed = closure();
       boolean minimal = true;
-      for (List<Point> component : components(closed)) {
+      for (List<IdTuple> component : components(closed)) {
         minimal &= coverComponent(component, out);
       }
       return minimal;
     }
 
-    private boolean coverComponent(List<Point> points, List<Box> out) {
-      List<Point> mandatory = new ArrayList<>();
-      for (Point point : points) {
+    private boolean coverComponent(List<IdTuple> points, List<Box> out) {
+      List<IdTuple> mandatory = new ArrayList<>();
+      for (IdTuple point : points) {
         if (required.contains(point)) {
           mandatory.add(point);
         }
@@ -393,9 +366,9 @@ public final class Cover {
      * Returns {@link Regrouper}'s products of {@code points}, sorted by {@link Box#ORDER}, their
      * actions as joined (a product of grants of {@code M} has no action covering another).
      */
-    private List<Box> regroup(List<Point> points) {
+    private List<Box> regroup(List<IdTuple> points) {
       List<int[]> encoded = new ArrayList<>(points.size());
-      for (Point point : points) {
+      for (IdTuple point : points) {
         encoded.add(point.ids);
       }
       List<Box> boxes = new ArrayList<>();
@@ -538,13 +511,13 @@ public final class Cover {
      * same action pattern by one-coordinate steps: the least set closed under that step, so its
      * value does not depend on the order of the search.
      */
-    private Set<Point> closure() {
-      Set<Point> closed = new HashSet<>(required);
+    private Set<IdTuple> closure() {
+      Set<IdTuple> closed = new HashSet<>(required);
       if (actionAxis < 0 || axes() < 2) {
         return closed;
       }
-      Map<Point, List<Integer>> patternsAt = new HashMap<>();
-      for (Point point : required) {
+      Map<IdTuple, List<Integer>> patternsAt = new HashMap<>();
+      for (IdTuple point : required) {
         patternsAt
             .computeIfAbsent(withPattern(point.ids, -1), k -> new ArrayList<>())
             .add(point.ids[actionAxis]);
@@ -566,8 +539,8 @@ public final class Cover {
       // The rests that dominate something, indexed by the line (all coordinates but one) they lie
       // on and by each pattern they dominate: only these can take a grant of the closure, and
       // the index lets each (line, pattern) be settled once.
-      Map<Point, List<Point>> lines = new HashMap<>();
-      for (Map.Entry<Point, List<Integer>> entry : patternsAt.entrySet()) {
+      Map<IdTuple, List<IdTuple>> lines = new HashMap<>();
+      for (Map.Entry<IdTuple, List<Integer>> entry : patternsAt.entrySet()) {
         Set<Integer> dominated = new HashSet<>();
         for (int pattern : entry.getValue()) {
           for (int covered : belowIds[pattern]) {
@@ -585,21 +558,21 @@ public final class Cover {
           }
         }
       }
-      Deque<Point> queue = new ArrayDeque<>(required);
+      Deque<IdTuple> queue = new ArrayDeque<>(required);
       while (!queue.isEmpty()) {
-        Point point = queue.poll();
+        IdTuple point = queue.poll();
         int pattern = point.ids[actionAxis];
         for (int axis = 0; axis < axes(); axis++) {
           if (axis == actionAxis) {
             continue;
           }
           // Removing the entry marks the (line, pattern) settled.
-          List<Point> onLine = lines.remove(line(point.ids, axis, pattern));
+          List<IdTuple> onLine = lines.remove(line(point.ids, axis, pattern));
           if (onLine == null) {
             continue;
           }
-          for (Point other : onLine) {
-            Point added = withPattern(other.ids, pattern);
+          for (IdTuple other : onLine) {
+            IdTuple added = withPattern(other.ids, pattern);
             if (closed.add(added)) {
               queue.add(added);
             }
@@ -610,36 +583,36 @@ public final class Cover {
     }
 
     /** The point with its action coordinate set to {@code pattern}, or -1 for none. */
-    private Point withPattern(int[] point, int pattern) {
+    private IdTuple withPattern(int[] point, int pattern) {
       int[] copy = point.clone();
       copy[actionAxis] = pattern;
-      return new Point(copy);
+      return new IdTuple(copy);
     }
 
     /**
      * A key for the points that agree with {@code point} on every axis but {@code axis}, with
      * {@code pattern} as action unless that is the axis.
      */
-    private Point line(int[] point, int axis, int pattern) {
+    private IdTuple line(int[] point, int axis, int pattern) {
       int[] copy = Arrays.copyOf(point, point.length + 1);
       if (actionAxis >= 0 && pattern >= 0) {
         copy[actionAxis] = pattern;
       }
       copy[axis] = -1;
       copy[point.length] = axis;
-      return new Point(copy);
+      return new IdTuple(copy);
     }
 
     /** Splits the points into classes linked by one-coordinate steps, each sorted, in order. */
-    private List<List<Point>> components(Set<Point> points) {
-      List<Point> sorted = new ArrayList<>(points);
+    private List<List<IdTuple>> components(Set<IdTuple> points) {
+      List<IdTuple> sorted = new ArrayList<>(points);
       Collections.sort(sorted);
       int[] parent = new int[sorted.size()];
       for (int i = 0; i < parent.length; i++) {
         parent[i] = i;
       }
       for (int axis = 0; axis < axes(); axis++) {
-        Map<Point, Integer> first = new HashMap<>();
+        Map<IdTuple, Integer> first = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
           Integer other = first.putIfAbsent(line(sorted.get(i).ids, axis, -1), i);
           if (other != null) {
@@ -647,7 +620,7 @@ public final class Cover {
           }
         }
       }
-      Map<Integer, List<Point>> byRoot = new TreeMap<>();
+      Map<Integer, List<IdTuple>> byRoot = new TreeMap<>();
       for (int i = 0; i < sorted.size(); i++) {
         byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(sorted.get(i));
       }

@@ -30,7 +30,7 @@ final class Regrouper {
   private final List<List<int[]>> sets = new ArrayList<>();
 
   /** Per axis, the id of each interned set. */
-  private final List<Map<Key, Integer>> setIds = new ArrayList<>();
+  private final List<Map<IdTuple, Integer>> setIds = new ArrayList<>();
 
   private Regrouper(int axes) {
     this.axes = axes;
@@ -50,17 +50,17 @@ final class Regrouper {
    */
   static List<int[][]> regroup(List<int[]> points, int axes, List<int[]> orders) {
     Regrouper regrouper = new Regrouper(axes);
-    List<Key> atoms = new ArrayList<>(points.size());
+    List<IdTuple> atoms = new ArrayList<>(points.size());
     for (int[] point : points) {
       int[] product = new int[axes];
       for (int axis = 0; axis < axes; axis++) {
         product[axis] = regrouper.intern(axis, new int[] {point[axis]});
       }
-      atoms.add(new Key(product));
+      atoms.add(new IdTuple(product));
     }
-    List<Key> best = null;
+    List<IdTuple> best = null;
     for (int[] order : orders) {
-      List<Key> products = atoms;
+      List<IdTuple> products = atoms;
       int before;
       do {
         before = products.size();
@@ -74,7 +74,7 @@ final class Regrouper {
     }
     List<int[][]> out = new ArrayList<>(best == null ? 0 : best.size());
     if (best != null) {
-      for (Key product : best) {
+      for (IdTuple product : best) {
         int[][] values = new int[axes][];
         for (int axis = 0; axis < axes; axis++) {
           values[axis] = regrouper.sets.get(axis).get(product.ids[axis]);
@@ -86,7 +86,7 @@ final class Regrouper {
   }
 
   private int intern(int axis, int[] values) {
-    Key key = new Key(values);
+    IdTuple key = new IdTuple(values);
     Integer id = setIds.get(axis).get(key);
     if (id == null) {
       id = sets.get(axis).size();
@@ -96,30 +96,30 @@ final class Regrouper {
     return id;
   }
 
-  private List<Key> join(List<Key> products, int axis) {
-    Map<Key, List<Key>> groups = new HashMap<>();
-    for (Key product : products) {
+  private List<IdTuple> join(List<IdTuple> products, int axis) {
+    Map<IdTuple, List<IdTuple>> groups = new HashMap<>();
+    for (IdTuple product : products) {
       int[] blank = product.ids.clone();
       blank[axis] = -1;
-      groups.computeIfAbsent(new Key(blank), k -> new ArrayList<>(1)).add(product);
+      groups.computeIfAbsent(new IdTuple(blank), k -> new ArrayList<>(1)).add(product);
     }
     if (groups.size() == products.size()) {
       return products;
     }
-    List<Key> out = new ArrayList<>(groups.size());
-    for (List<Key> group : groups.values()) {
+    List<IdTuple> out = new ArrayList<>(groups.size());
+    for (List<IdTuple> group : groups.values()) {
       if (group.size() == 1) {
         out.add(group.get(0));
         continue;
       }
       // The members are disjoint on this axis, so the union is their concatenation, sorted.
       int length = 0;
-      for (Key member : group) {
+      for (IdTuple member : group) {
         length += sets.get(axis).get(member.ids[axis]).length;
       }
       int[] union = new int[length];
       int at = 0;
-      for (Key member : group) {
+      for (IdTuple member : group) {
         int[] values = sets.get(axis).get(member.ids[axis]);
         System.arraycopy(values, 0, union, at, values.length);
         at += values.length;
@@ -127,29 +127,8 @@ final class Regrouper {
       Arrays.sort(union);
       int[] joined = group.get(0).ids.clone();
       joined[axis] = intern(axis, union);
-      out.add(new Key(joined));
+      out.add(new IdTuple(joined));
     }
     return out;
-  }
-
-  /** An int array compared by content, its hash computed once. */
-  private static final class Key {
-    final int[] ids;
-    private final int hash;
-
-    Key(int[] ids) {
-      this.ids = ids;
-      this.hash = Arrays.hashCode(ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key && hash == key.hash && Arrays.equals(ids, key.ids);
-    }
   }
 }
