@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -603,28 +602,37 @@ public final class Cover {
       return new IdTuple(copy);
     }
 
-    /** Splits the points into classes linked by one-coordinate steps, each sorted, in order. */
+    /**
+     * Splits the points into classes linked by one-coordinate steps. Only the classes small enough
+     * for the exact search are sorted, since only its result depends on the order of the points:
+     * sorting the closure of a large grid took a fifth of the time.
+     */
     private List<List<IdTuple>> components(Set<IdTuple> points) {
-      List<IdTuple> sorted = new ArrayList<>(points);
-      Collections.sort(sorted);
-      int[] parent = new int[sorted.size()];
+      List<IdTuple> listed = new ArrayList<>(points);
+      int[] parent = new int[listed.size()];
       for (int i = 0; i < parent.length; i++) {
         parent[i] = i;
       }
       for (int axis = 0; axis < axes(); axis++) {
         Map<IdTuple, Integer> first = new HashMap<>();
-        for (int i = 0; i < sorted.size(); i++) {
-          Integer other = first.putIfAbsent(line(sorted.get(i).ids, axis, -1), i);
+        for (int i = 0; i < listed.size(); i++) {
+          Integer other = first.putIfAbsent(line(listed.get(i).ids, axis, -1), i);
           if (other != null) {
             union(parent, i, other);
           }
         }
       }
-      Map<Integer, List<IdTuple>> byRoot = new TreeMap<>();
-      for (int i = 0; i < sorted.size(); i++) {
-        byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(sorted.get(i));
+      Map<Integer, List<IdTuple>> byRoot = new HashMap<>();
+      for (int i = 0; i < listed.size(); i++) {
+        byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(listed.get(i));
       }
-      return new ArrayList<>(byRoot.values());
+      List<List<IdTuple>> out = new ArrayList<>(byRoot.values());
+      for (List<IdTuple> component : out) {
+        if (component.size() <= EXACT_POINTS) {
+          Collections.sort(component);
+        }
+      }
+      return out;
     }
 
     private static int find(int[] parent, int i) {

@@ -42,6 +42,11 @@ final class IdTuple implements Comparable<IdTuple> {
 
   @Override
   public int compareTo(IdTuple other) {
-    return Arrays.compare(ids, other.ids);
+    for (int i = 0; i < Math.min(ids.length, other.ids.length); i++) {
+      if (ids[i] != other.ids[i]) {
+        return Integer.compare(ids[i], other.ids[i]);
+      }
+    }
+    return Integer.compare(ids.length, other.ids.length);
   }
 }
