@@ -2,9 +2,16 @@ package dev.policysmith.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.policysmith.model.ActionClause;
+import dev.policysmith.model.Effect;
 import dev.policysmith.model.PolicyDocument;
+import dev.policysmith.model.PolicyVersion;
+import dev.policysmith.model.ResourceClause;
+import dev.policysmith.model.Statement;
 import dev.policysmith.model.json.PolicyReader;
 import dev.policysmith.model.json.PolicyWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CanonicalizerTest {
@@ -415,5 +422,43 @@ class CanonicalizerTest {
     assertThat(canonical.statements()).hasSize(2);
     assertThat(Canonicalizer.canonicalize(canonical)).isEqualTo(canonical);
     assertThat(Canonicalizer.canonicalize(Scrambler.scrambled(policy))).isEqualTo(canonical);
+  }
+
+  /**
+   * A component whose closure is larger than the bound for regrouping it ({@code s3:*} on forty
+   * resources beside thirty {@code s3:Get} actions on another links all 1,270 pairs): it is
+   * regrouped from its maximal grants alone, and the result is still a function of the grants.
+   */
+  @Test
+  void canonicalize_componentBeyondTheClosureBound_staysOrderFreeAndSmall() {
+    List<String> resources = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      resources.add("arn:aws:s3:::bucket-" + i + "/*");
+    }
+    List<String> actions = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      actions.add("s3:GetObjectVersion" + i);
+    }
+    PolicyDocument policy =
+        PolicyDocument.builder()
+            .version(PolicyVersion.V2012_10_17)
+            .addStatement(
+                Statement.builder()
+                    .effect(Effect.ALLOW)
+                    .action(ActionClause.of("s3:*"))
+                    .resource(ResourceClause.of(resources.toArray(String[]::new)))
+                    .build())
+            .addStatement(
+                Statement.builder()
+                    .effect(Effect.ALLOW)
+                    .action(ActionClause.of(actions.toArray(String[]::new)))
+                    .resource(ResourceClause.of("arn:aws:s3:::other/*"))
+                    .build())
+            .build();
+    PolicyDocument canonical = Canonicalizer.canonicalize(policy);
+    assertThat(canonical.statements()).hasSize(2);
+    assertThat(Canonicalizer.canonicalize(canonical)).isEqualTo(canonical);
+    assertThat(Canonicalizer.canonicalize(Scrambler.scrambled(policy))).isEqualTo(canonical);
+    assertThat(PolicyMerger.merge(policy, policy).document()).isEqualTo(canonical);
   }
 }

@@ -2,17 +2,18 @@ package dev.policysmith.merge.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -61,9 +62,13 @@ import java.util.TreeSet;
  * over its maximal products, within {@link #BUDGET} steps, and the first minimum cover in a fixed
  * order wins. Elsewhere, or when the budget runs out, the fewer of two regroupings (of the
  * component's grants of {@code M}, and of {@code C} pruned of redundant products) is taken, and the
- * cover is reported as not proven minimal. Every step iterates in a sorted order and depends only
- * on {@code M}, so the result is still a function of the grants, and because the output's grants
- * reduce to {@code M} again, canonicalising twice changes nothing.
+ * cover is reported as not proven minimal. The second regrouping is tried only in components of at
+ * most {@link #CLOSURE_POINTS} grants of {@code C}: in larger ones the closure can be many times
+ * the size of {@code M} (a wildcard resource shared by many services links them all) and regrouping
+ * it never gave fewer statements, on the shared corpus nor on the generated benchmark documents,
+ * while it took most of the time. Every step iterates in a sorted order and depends only on {@code
+ * M}, so the result is still a function of the grants, and because the output's grants reduce to
+ * {@code M} again, canonicalising twice changes nothing.
  *
  * <p>Inside each output product, action patterns covered by another of its patterns are dropped
  * (DESIGN: "actions covered by a wildcard in the same statement dropped"); grants of {@code M}
@@ -72,6 +77,13 @@ import java.util.TreeSet;
 public final class Cover {
   /** The largest component, in grants of the closure, whose minimum cover is searched exactly. */
   static final int EXACT_POINTS = 48;
+
+  /**
+   * The largest component, in grants of the closure, that is also regrouped over the closure when
+   * the exact search is out of reach; a bound on the component alone keeps the result a function of
+   * the grants.
+   */
+  static final int CLOSURE_POINTS = 1024;
 
   /** The steps an exact search may take in one component before it gives up. */
   static final long BUDGET = 200_000;
@@ -136,17 +148,18 @@ public final class Cover {
     return true;
   }
 
-  /** Orders points coordinate by coordinate, so that every choice below is made in one order. */
-  private static final Comparator<List<String>> POINT_ORDER =
-      (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-          int c = a.get(i).compareTo(b.get(i));
-          if (c != 0) {
-            return c;
-          }
-        }
-        return 0;
-      };
+  /**
+   * The orders of the set dimensions in which {@link Regrouper} is run; the one giving fewest
+   * products wins, the first on a tie.
+   */
+  private static final Box.Dimension[][] ORDERS = {
+    {Box.Dimension.ACTION, Box.Dimension.RESOURCE, Box.Dimension.PRINCIPAL},
+    {Box.Dimension.ACTION, Box.Dimension.PRINCIPAL, Box.Dimension.RESOURCE},
+    {Box.Dimension.RESOURCE, Box.Dimension.ACTION, Box.Dimension.PRINCIPAL},
+    {Box.Dimension.RESOURCE, Box.Dimension.PRINCIPAL, Box.Dimension.ACTION},
+    {Box.Dimension.PRINCIPAL, Box.Dimension.ACTION, Box.Dimension.RESOURCE},
+    {Box.Dimension.PRINCIPAL, Box.Dimension.RESOURCE, Box.Dimension.ACTION},
+  };
 
   /** The grants of one signature as points of a grid, one coordinate per joinable dimension. */
   private static final class Grid {
@@ -159,7 +172,14 @@ public final class Cover {
     private final List<Integer> conditionIndex = new ArrayList<>();
 
     private final int actionAxis;
-    private final Set<List<String>> required = new HashSet<>();
+
+    /**
+     * Per axis, the values the grants take, in natural order: value id {@code i} is the i-th, so
+     * that points, tuples of value ids, compare as their values do.
+     */
+    private final List<List<String>> names = new ArrayList<>();
+
+    private final Set<IdTuple> required = new HashSet<>();
 
     Grid(Box signature, List<Box> atoms) {
       this.signature = signature;
@@ -180,9 +200,48 @@ public final class Cover {
         }
       }
       this.actionAxis = action;
+      List<List<String>> points = new ArrayList<>(atoms.size());
       for (Box atom : atoms) {
-        required.add(point(atom));
+        points.add(point(atom));
       }
+      List<Map<String, Integer>> ids = new ArrayList<>();
+      for (int axis = 0; axis < axes(); axis++) {
+        Set<String> values = new TreeSet<>();
+        for (List<String> point : points) {
+          values.add(point.get(axis));
+        }
+        List<String> sorted = new ArrayList<>(values);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+          index.put(sorted.get(i), i);
+        }
+        names.add(sorted);
+        ids.add(index);
+      }
+      for (List<String> point : points) {
+        int[] coordinates = new int[axes()];
+        for (int axis = 0; axis < axes(); axis++) {
+          coordinates[axis] = ids.get(axis).get(point.get(axis));
+        }
+        required.add(new IdTuple(coordinates));
+      }
+    }
+
+    /** The values of {@code point}. */
+    private List<String> values(IdTuple point) {
+      List<String> values = new ArrayList<>(axes());
+      for (int axis = 0; axis < axes(); axis++) {
+        values.add(names.get(axis).get(point.ids[axis]));
+      }
+      return values;
+    }
+
+    private List<List<String>> values(List<IdTuple> points) {
+      List<List<String>> out = new ArrayList<>(points.size());
+      for (IdTuple point : points) {
+        out.add(List.copyOf(values(point)));
+      }
+      return out;
     }
 
     int axes() {
@@ -202,6 +261,11 @@ public final class Cover {
     }
 
     Box box(List<? extends Collection<String>> sets) {
+      return box(sets, true);
+    }
+
+    /** The product of {@code sets}, its covered actions dropped when {@code narrow}. */
+    private Box box(List<? extends Collection<String>> sets, boolean narrow) {
       Box box = signature;
       List<ConditionEntry> entries = null;
       for (int axis = 0; axis < axes(); axis++) {
@@ -214,7 +278,7 @@ public final class Cover {
                   Clause.of(
                       Clause.Kind.POSITIVE,
                       Clause.FOLD_THEN_EXACT,
-                      values.size() > 1 ? Dominance.maximalPatterns(values) : values));
+                      narrow && values.size() > 1 ? Dominance.maximalPatterns(values) : values));
         } else if (dimension != null) {
           box =
               box.with(
@@ -241,33 +305,33 @@ public final class Cover {
     /** Adds a cover of this grid's grants to {@code out}; returns whether it is proven minimal. */
     boolean cover(List<Box> out) {
       if (axes() == 0 || required.size() == 1) {
-        for (List<String> point : required) {
-          out.add(atom(point));
+        for (IdTuple point : required) {
+          out.add(atom(values(point)));
         }
         return true;
       }
-      Set<List<String>> closed = closure();
+      Set<IdTuple> closed = closure();
       boolean minimal = true;
-      for (List<List<String>> component : components(closed)) {
+      for (List<IdTuple> component : components(closed)) {
         minimal &= coverComponent(component, out);
       }
       return minimal;
     }
 
-    private boolean coverComponent(List<List<String>> points, List<Box> out) {
-      List<List<String>> mandatory = new ArrayList<>();
-      for (List<String> point : points) {
+    private boolean coverComponent(List<IdTuple> points, List<Box> out) {
+      List<IdTuple> mandatory = new ArrayList<>();
+      for (IdTuple point : points) {
         if (required.contains(point)) {
           mandatory.add(point);
         }
       }
       if (points.size() == 1) {
-        out.add(atom(points.get(0)));
+        out.add(atom(values(points.get(0))));
         return true;
       }
-      List<Box> best = Regrouper.regroup(atoms(mandatory));
-      if (points.size() > mandatory.size() && best.size() > 1) {
-        List<Box> overClosure = prune(Regrouper.regroup(atoms(points)), mandatory);
+      List<Box> best = regroup(mandatory);
+      if (points.size() > mandatory.size() && best.size() > 1 && points.size() <= CLOSURE_POINTS) {
+        List<Box> overClosure = prune(regroup(points), values(mandatory));
         if (overClosure.size() < best.size()) {
           best = overClosure;
         }
@@ -282,7 +346,7 @@ public final class Cover {
       }
       List<List<Set<String>>> exact;
       try {
-        exact = new ExactSearch(this, points, mandatory).search(best.size());
+        exact = new ExactSearch(this, values(points), values(mandatory)).search(best.size());
       } catch (OutOfBudget e) {
         out.addAll(best);
         return false;
@@ -297,12 +361,62 @@ public final class Cover {
       return true;
     }
 
-    private List<Box> atoms(List<List<String>> points) {
-      List<Box> atoms = new ArrayList<>(points.size());
-      for (List<String> point : points) {
-        atoms.add(atom(point));
+    /**
+     * Returns {@link Regrouper}'s products of {@code points}, sorted by {@link Box#ORDER}, their
+     * actions as joined (a product of grants of {@code M} has no action covering another).
+     */
+    private List<Box> regroup(List<IdTuple> points) {
+      List<int[]> encoded = new ArrayList<>(points.size());
+      for (IdTuple point : points) {
+        encoded.add(point.ids);
       }
-      return atoms;
+      List<Box> boxes = new ArrayList<>();
+      for (int[][] product : Regrouper.regroup(encoded, axes(), orders())) {
+        List<List<String>> sets = new ArrayList<>(axes());
+        for (int axis = 0; axis < axes(); axis++) {
+          List<String> values = new ArrayList<>(product[axis].length);
+          for (int id : product[axis]) {
+            values.add(names.get(axis).get(id));
+          }
+          sets.add(values);
+        }
+        boxes.add(box(sets, false));
+      }
+      boxes.sort(Box.ORDER);
+      return boxes;
+    }
+
+    /**
+     * The orders in which {@link Regrouper} joins the axes: each order of the action, resource and
+     * principal axes there are, then the condition axes by operator and key.
+     */
+    private List<int[]> orders() {
+      List<Integer> conditionAxes = new ArrayList<>();
+      for (int axis = 0; axis < axes(); axis++) {
+        if (dimensions.get(axis) == null) {
+          conditionAxes.add(axis);
+        }
+      }
+      conditionAxes.sort(
+          Comparator.comparing(
+              axis -> signature.conditions().get(conditionIndex.get(axis)).dimension()));
+      Set<List<Integer>> orders = new LinkedHashSet<>();
+      for (Box.Dimension[] dimensionOrder : ORDERS) {
+        List<Integer> order = new ArrayList<>();
+        for (Box.Dimension dimension : dimensionOrder) {
+          int axis = dimensions.indexOf(dimension);
+          if (axis >= 0) {
+            order.add(axis);
+          }
+        }
+        order.addAll(conditionAxes);
+        orders.add(order);
+      }
+      List<int[]> out = new ArrayList<>();
+      for (List<Integer> order : orders) {
+        out.add(order.stream().mapToInt(Integer::intValue).toArray());
+      }
+      return out;
     }
 
     /**
@@ -396,58 +510,68 @@ public final class Cover {
      * same action pattern by one-coordinate steps: the least set closed under that step, so its
      * value does not depend on the order of the search.
      */
-    private Set<List<String>> closure() {
-      Set<List<String>> closed = new HashSet<>(required);
+    private Set<IdTuple> closure() {
+      Set<IdTuple> closed = new HashSet<>(required);
       if (actionAxis < 0 || axes() < 2) {
         return closed;
       }
-      Map<List<String>, Set<String>> patternsAt = new HashMap<>();
-      Set<String> vocabulary = new HashSet<>();
-      for (List<String> point : required) {
-        String pattern = point.get(actionAxis);
-        patternsAt.computeIfAbsent(rest(point), k -> new HashSet<>()).add(pattern);
-        vocabulary.add(pattern);
+      Map<IdTuple, List<Integer>> patternsAt = new HashMap<>();
+      for (IdTuple point : required) {
+        patternsAt
+            .computeIfAbsent(withPattern(point.ids, -1), k -> new ArrayList<>())
+            .add(point.ids[actionAxis]);
       }
+      List<String> vocabulary = names.get(actionAxis);
       Map<String, Set<String>> below = Dominance.below(vocabulary);
       if (below.isEmpty()) {
         return closed;
       }
+      int[][] belowIds = new int[vocabulary.size()][];
+      for (int id = 0; id < vocabulary.size(); id++) {
+        Set<String> covered = below.getOrDefault(vocabulary.get(id), Set.of());
+        belowIds[id] = new int[covered.size()];
+        int at = 0;
+        for (String pattern : covered) {
+          belowIds[id][at++] = Collections.binarySearch(vocabulary, pattern);
+        }
+      }
       // The rests that dominate something, indexed by the line (all coordinates but one) they lie
       // on and by each pattern they dominate: only these can take a grant of the closure, and
       // the index lets each (line, pattern) be settled once.
-      Map<List<String>, List<List<String>>> lines = new HashMap<>();
-      for (Map.Entry<List<String>, Set<String>> entry : patternsAt.entrySet()) {
-        Set<String> dominated = new HashSet<>();
-        for (String pattern : entry.getValue()) {
-          dominated.addAll(below.getOrDefault(pattern, Set.of()));
+      Map<IdTuple, List<IdTuple>> lines = new HashMap<>();
+      for (Map.Entry<IdTuple, List<Integer>> entry : patternsAt.entrySet()) {
+        Set<Integer> dominated = new HashSet<>();
+        for (int pattern : entry.getValue()) {
+          for (int covered : belowIds[pattern]) {
+            dominated.add(covered);
+          }
         }
-        for (String pattern : dominated) {
+        int[] rest = entry.getKey().ids;
+        for (int pattern : dominated) {
           for (int axis = 0; axis < axes(); axis++) {
             if (axis != actionAxis) {
               lines
-                  .computeIfAbsent(
-                      withPattern(line(entry.getKey(), axis), pattern), k -> new ArrayList<>())
+                  .computeIfAbsent(line(rest, axis, pattern), k -> new ArrayList<>())
                   .add(entry.getKey());
             }
           }
         }
       }
-      Deque<List<String>> queue = new ArrayDeque<>(required);
+      Deque<IdTuple> queue = new ArrayDeque<>(required);
       while (!queue.isEmpty()) {
-        List<String> point = queue.poll();
-        String pattern = point.get(actionAxis);
-        List<String> rest = rest(point);
+        IdTuple point = queue.poll();
+        int pattern = point.ids[actionAxis];
         for (int axis = 0; axis < axes(); axis++) {
           if (axis == actionAxis) {
             continue;
           }
           // Removing the entry marks the (line, pattern) settled.
-          List<List<String>> onLine = lines.remove(withPattern(line(rest, axis), pattern));
+          List<IdTuple> onLine = lines.remove(line(point.ids, axis, pattern));
           if (onLine == null) {
             continue;
           }
-          for (List<String> other : onLine) {
-            List<String> added = withPattern(other, pattern);
+          for (IdTuple other : onLine) {
+            IdTuple added = withPattern(other.ids, pattern);
             if (closed.add(added)) {
               queue.add(added);
             }
@@ -457,52 +581,58 @@ public final class Cover {
       return closed;
     }
 
-    /** The point with its action coordinate emptied. */
-    private List<String> rest(List<String> point) {
-      return withPattern(point, "");
+    /** The point with its action coordinate set to {@code pattern}, or -1 for none. */
+    private IdTuple withPattern(int[] point, int pattern) {
+      int[] copy = point.clone();
+      copy[actionAxis] = pattern;
+      return new IdTuple(copy);
     }
 
-    private List<String> withPattern(List<String> point, String pattern) {
-      List<String> copy = new ArrayList<>(point);
-      copy.set(actionAxis, pattern);
-      return List.copyOf(copy);
-    }
-
-    /** A key for the points that agree with {@code point} on every axis but {@code axis}. */
-    private static List<String> line(List<String> point, int axis) {
-      List<String> copy = new ArrayList<>(point.size() + 1);
-      copy.addAll(point);
-      copy.set(axis, "");
-      copy.add(Integer.toString(axis));
-      return List.copyOf(copy);
-    }
-
-    /** Splits the points into classes linked by one-coordinate steps, each sorted, in order. */
-    private List<List<List<String>>> components(Set<List<String>> points) {
-      List<List<String>> sorted = new ArrayList<>(points);
-      sorted.sort(POINT_ORDER);
-      Map<List<String>, Integer> index = new HashMap<>();
-      for (int i = 0; i < sorted.size(); i++) {
-        index.put(sorted.get(i), i);
+    /**
+     * A key for the points that agree with {@code point} on every axis but {@code axis}, with
+     * {@code pattern} as action unless that is the axis.
+     */
+    private IdTuple line(int[] point, int axis, int pattern) {
+      int[] copy = Arrays.copyOf(point, point.length + 1);
+      if (actionAxis >= 0 && pattern >= 0) {
+        copy[actionAxis] = pattern;
       }
-      int[] parent = new int[sorted.size()];
+      copy[axis] = -1;
+      copy[point.length] = axis;
+      return new IdTuple(copy);
+    }
+
+    /**
+     * Splits the points into classes linked by one-coordinate steps. Only the classes small enough
+     * for the exact search are sorted, since only its result depends on the order of the points:
+     * sorting the closure of a large grid took a fifth of the time.
+     */
+    private List<List<IdTuple>> components(Set<IdTuple> points) {
+      List<IdTuple> listed = new ArrayList<>(points);
+      int[] parent = new int[listed.size()];
       for (int i = 0; i < parent.length; i++) {
         parent[i] = i;
       }
       for (int axis = 0; axis < axes(); axis++) {
-        Map<List<String>, Integer> first = new HashMap<>();
-        for (int i = 0; i < sorted.size(); i++) {
-          Integer other = first.putIfAbsent(line(sorted.get(i), axis), i);
+        Map<IdTuple, Integer> first = new HashMap<>();
+        for (int i = 0; i < listed.size(); i++) {
+          Integer other = first.putIfAbsent(line(listed.get(i).ids, axis, -1), i);
           if (other != null) {
             union(parent, i, other);
           }
         }
       }
-      Map<Integer, List<List<String>>> byRoot = new TreeMap<>();
-      for (int i = 0; i < sorted.size(); i++) {
-        byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(sorted.get(i));
+      Map<Integer, List<IdTuple>> byRoot = new HashMap<>();
+      for (int i = 0; i < listed.size(); i++) {
+        byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(listed.get(i));
       }
-      return new ArrayList<>(byRoot.values());
+      List<List<IdTuple>> out = new ArrayList<>(byRoot.values());
+      for (List<IdTuple> component : out) {
+        if (component.size() <= EXACT_POINTS) {
+          Collections.sort(component);
+        }
+      }
+      return out;
     }
 
     private static int find(int[] parent, int i) {

@@ -1,143 +1,133 @@
 package dev.policysmith.merge.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Joins atomic grants back into as few statements as it finds, deterministically: repeatedly, for
- * one dimension at a time, every group of boxes that agree on everything but that dimension becomes
- * one box holding the union of their values. Boxes of one group are disjoint products with equal
- * other sets, so their union is again a product and decides exactly as they do; negated sets and
- * set-qualified or negated condition entries are never a join dimension.
+ * Joins the grants of one grid back into as few products as it finds, deterministically:
+ * repeatedly, for one axis at a time, every group of products that agree on every other axis
+ * becomes one product holding the union of their values on that axis. Products of one group are
+ * disjoint with equal other sets, so their union is again a product and decides exactly as they do;
+ * negated sets and set-qualified or negated condition entries are never an axis (see {@link
+ * Cover}).
  *
- * <p>The passes run to a fixpoint in each of the six orders of the action, resource and principal
- * dimensions (condition keys last), and the order giving fewest statements wins, the first in a
- * fixed list on a tie. Every step is a function of the set of grants alone, which is what makes the
- * canonical form independent of statement order.
+ * <p>The passes run to a fixpoint in each of the given orders of the axes, and the order giving
+ * fewest products wins, the first on a tie. Every step is a function of the set of grants alone,
+ * which is what makes the canonical form independent of statement order.
+ *
+ * <p>Grants are points whose coordinates are value ids, one id space per axis, and each set of
+ * values a product holds on an axis is interned as an id of its own, so that grouping hashes a few
+ * ints per product: hashing the sets of strings themselves at every pass took most of the time of
+ * canonicalising large documents.
  */
-public final class Regrouper {
-  private static final Box.Dimension[][] ORDERS = {
-    {Box.Dimension.ACTION, Box.Dimension.RESOURCE, Box.Dimension.PRINCIPAL},
-    {Box.Dimension.ACTION, Box.Dimension.PRINCIPAL, Box.Dimension.RESOURCE},
-    {Box.Dimension.RESOURCE, Box.Dimension.ACTION, Box.Dimension.PRINCIPAL},
-    {Box.Dimension.RESOURCE, Box.Dimension.PRINCIPAL, Box.Dimension.ACTION},
-    {Box.Dimension.PRINCIPAL, Box.Dimension.ACTION, Box.Dimension.RESOURCE},
-    {Box.Dimension.PRINCIPAL, Box.Dimension.RESOURCE, Box.Dimension.ACTION},
-  };
+final class Regrouper {
+  private final int axes;
 
-  private Regrouper() {}
+  /** Per axis, the interned sets of value ids, sorted, by their id. */
+  private final List<List<int[]>> sets = new ArrayList<>();
 
-  /** Returns boxes whose grants are exactly {@code atoms}, sorted by {@link Box#ORDER}. */
-  public static List<Box> regroup(Collection<Box> atoms) {
-    Set<String> conditionDimensions = new TreeSet<>();
-    for (Box atom : atoms) {
-      for (ConditionEntry entry : atom.conditions()) {
-        if (entry.splittable()) {
-          conditionDimensions.add(entry.dimension());
-        }
-      }
+  /** Per axis, the id of each interned set. */
+  private final List<Map<IdTuple, Integer>> setIds = new ArrayList<>();
+
+  private Regrouper(int axes) {
+    this.axes = axes;
+    for (int axis = 0; axis < axes; axis++) {
+      sets.add(new ArrayList<>());
+      setIds.add(new HashMap<>());
     }
-    Set<Box> best = null;
-    for (Box.Dimension[] order : ORDERS) {
-      Set<Box> boxes = new HashSet<>(atoms);
-      int before;
-      do {
-        before = boxes.size();
-        for (Box.Dimension dimension : order) {
-          boxes = join(boxes, dimension);
-        }
-        for (String dimension : conditionDimensions) {
-          boxes = joinCondition(boxes, dimension);
-        }
-      } while (boxes.size() < before);
-      if (best == null || boxes.size() < best.size()) {
-        best = boxes;
-      }
-    }
-    List<Box> sorted = new ArrayList<>(best == null ? Set.of() : best);
-    sorted.sort(Box.ORDER);
-    return sorted;
   }
 
-  private static Set<Box> join(Set<Box> boxes, Box.Dimension dimension) {
-    // Values are gathered per group and each union built once: folding the boxes in one by one
-    // copied the growing set at every step, quadratic in the size of a group.
-    Map<Box, List<Box>> groups = new HashMap<>();
-    Set<Box> out = new HashSet<>();
-    for (Box box : boxes) {
-      Clause clause = box.get(dimension);
-      if (!clause.joinable()) {
-        out.add(box);
-        continue;
+  /**
+   * Returns products holding exactly {@code points}, each as one sorted array of value ids per
+   * axis.
+   *
+   * @param points distinct grants, one value id per axis
+   * @param axes the number of axes
+   * @param orders the orders of axes to try, each listing every axis once
+   */
+  static List<int[][]> regroup(List<int[]> points, int axes, List<int[]> orders) {
+    Regrouper regrouper = new Regrouper(axes);
+    List<IdTuple> atoms = new ArrayList<>(points.size());
+    for (int[] point : points) {
+      int[] product = new int[axes];
+      for (int axis = 0; axis < axes; axis++) {
+        product[axis] = regrouper.intern(axis, new int[] {point[axis]});
       }
-      groups.computeIfAbsent(box.with(dimension, clause.blank()), k -> new ArrayList<>()).add(box);
+      atoms.add(new IdTuple(product));
     }
-    for (List<Box> group : groups.values()) {
-      Box first = group.get(0);
-      if (group.size() == 1) {
-        out.add(first);
-        continue;
+    List<IdTuple> best = null;
+    for (int[] order : orders) {
+      List<IdTuple> products = atoms;
+      int before;
+      do {
+        before = products.size();
+        for (int axis : order) {
+          products = regrouper.join(products, axis);
+        }
+      } while (products.size() < before);
+      if (best == null || products.size() < best.size()) {
+        best = products;
       }
-      TreeSet<String> union = new TreeSet<>(first.get(dimension).values().comparator());
-      for (Box box : group) {
-        union.addAll(box.get(dimension).values());
+    }
+    List<int[][]> out = new ArrayList<>(best == null ? 0 : best.size());
+    if (best != null) {
+      for (IdTuple product : best) {
+        int[][] values = new int[axes][];
+        for (int axis = 0; axis < axes; axis++) {
+          values[axis] = regrouper.sets.get(axis).get(product.ids[axis]);
+        }
+        out.add(values);
       }
-      out.add(
-          first.with(
-              dimension,
-              new Clause(first.get(dimension).kind(), Collections.unmodifiableSortedSet(union))));
     }
     return out;
   }
 
-  private static Set<Box> joinCondition(Set<Box> boxes, String dimension) {
-    Map<Box, List<Box>> groups = new HashMap<>();
-    Set<Box> out = new HashSet<>();
-    for (Box box : boxes) {
-      int index = -1;
-      int count = 0;
-      for (int i = 0; i < box.conditions().size(); i++) {
-        ConditionEntry entry = box.conditions().get(i);
-        if (entry.dimension().equals(dimension)) {
-          index = i;
-          count++;
-        }
-      }
-      if (count != 1 || !box.conditions().get(index).splittable()) {
-        out.add(box);
-        continue;
-      }
-      List<ConditionEntry> blanked = new ArrayList<>(box.conditions());
-      blanked.set(index, blanked.get(index).withValues(new TreeSet<>()));
-      groups.computeIfAbsent(box.withConditions(blanked), k -> new ArrayList<>()).add(box);
+  private int intern(int axis, int[] values) {
+    IdTuple key = new IdTuple(values);
+    Integer id = setIds.get(axis).get(key);
+    if (id == null) {
+      id = sets.get(axis).size();
+      sets.get(axis).add(values);
+      setIds.get(axis).put(key, id);
     }
-    for (Map.Entry<Box, List<Box>> group : groups.entrySet()) {
-      List<Box> members = group.getValue();
-      if (members.size() == 1) {
-        out.add(members.get(0));
+    return id;
+  }
+
+  private List<IdTuple> join(List<IdTuple> products, int axis) {
+    Map<IdTuple, List<IdTuple>> groups = new HashMap<>();
+    for (IdTuple product : products) {
+      int[] blank = product.ids.clone();
+      blank[axis] = -1;
+      groups.computeIfAbsent(new IdTuple(blank), k -> new ArrayList<>(1)).add(product);
+    }
+    if (groups.size() == products.size()) {
+      return products;
+    }
+    List<IdTuple> out = new ArrayList<>(groups.size());
+    for (List<IdTuple> group : groups.values()) {
+      if (group.size() == 1) {
+        out.add(group.get(0));
         continue;
       }
-      int at = -1;
-      List<ConditionEntry> entries = group.getKey().conditions();
-      for (int i = 0; i < entries.size(); i++) {
-        if (entries.get(i).dimension().equals(dimension)) {
-          at = i;
-        }
+      // The members are disjoint on this axis, so the union is their concatenation, sorted.
+      int length = 0;
+      for (IdTuple member : group) {
+        length += sets.get(axis).get(member.ids[axis]).length;
       }
-      TreeSet<String> union = new TreeSet<>();
-      for (Box box : members) {
-        union.addAll(box.conditions().get(at).values());
+      int[] union = new int[length];
+      int at = 0;
+      for (IdTuple member : group) {
+        int[] values = sets.get(axis).get(member.ids[axis]);
+        System.arraycopy(values, 0, union, at, values.length);
+        at += values.length;
       }
-      List<ConditionEntry> joined = new ArrayList<>(members.get(0).conditions());
-      joined.set(at, joined.get(at).withValues(Collections.unmodifiableSortedSet(union)));
-      out.add(members.get(0).withConditions(joined));
+      Arrays.sort(union);
+      int[] joined = group.get(0).ids.clone();
+      joined[axis] = intern(axis, union);
+      out.add(new IdTuple(joined));
     }
     return out;
   }
