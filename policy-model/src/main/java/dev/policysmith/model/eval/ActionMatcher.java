@@ -21,18 +21,22 @@ final class ActionMatcher {
   /** The most patterns scanned one by one; longer lists are indexed by service. */
   private static final int SCANNED = 8;
 
-  private static final Wildcard[] NONE = new Wildcard[0];
-
   /** Every pattern when scanned, else those whose service prefix has a wildcard or no colon. */
   private final Wildcard[] scanned;
 
-  /** Patterns by folded service prefix, or null for a short list. */
-  private final @Nullable Map<String, Wildcard[]> byService;
+  /**
+   * Patterns by folded service prefix, or null for a short list: an open-addressing table whose
+   * lookup folds the request's prefix in place, so a decision allocates nothing for it.
+   */
+  private final @Nullable String @Nullable [] services;
+
+  private final Wildcard @Nullable [][] servicePatterns;
 
   ActionMatcher(List<String> patterns) {
     if (patterns.size() <= SCANNED) {
       this.scanned = compile(patterns);
-      this.byService = null;
+      this.services = null;
+      this.servicePatterns = null;
       return;
     }
     List<String> general = new ArrayList<>();
@@ -47,9 +51,37 @@ final class ActionMatcher {
       }
     }
     this.scanned = compile(general);
-    Map<String, Wildcard[]> index = new HashMap<>();
-    services.forEach((service, list) -> index.put(service, compile(list)));
-    this.byService = index;
+    int size = Integer.highestOneBit(Math.max(2, services.size()) * 2) * 2;
+    String[] keys = new String[size];
+    Wildcard[][] values = new Wildcard[size][];
+    services.forEach(
+        (service, list) -> {
+          int slot = slot(hash(service, service.length()), size);
+          while (keys[slot] != null) {
+            slot = (slot + 1) & (size - 1);
+          }
+          keys[slot] = service;
+          values[slot] = compile(list);
+        });
+    this.services = keys;
+    this.servicePatterns = values;
+  }
+
+  /** Returns the hash of the folded first {@code end} characters of {@code text}. */
+  static int hash(String text, int end) {
+    int h = 0;
+    for (int i = 0; i < end; i++) {
+      h = 31 * h + foldChar(text.charAt(i));
+    }
+    return h;
+  }
+
+  private static int slot(int hash, int size) {
+    return (hash ^ (hash >>> 16)) & (size - 1);
+  }
+
+  private static char foldChar(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** Returns whether some pattern matches the request's action. */
@@ -58,12 +90,36 @@ final class ActionMatcher {
     if (any(scanned, action)) {
       return true;
     }
-    if (byService == null) {
+    String[] keys = services;
+    Wildcard[][] values = servicePatterns;
+    int end = request.serviceEnd();
+    // A pattern with a literal prefix needs the action to have the same prefix and a colon.
+    if (keys == null || values == null || end < 0) {
       return false;
     }
-    String service = request.foldedService();
-    // A pattern with a literal prefix needs the action to have the same prefix and a colon.
-    return service != null && any(byService.getOrDefault(service, NONE), action);
+    int slot = slot(request.serviceHash(), keys.length);
+    for (String key = keys[slot]; key != null; key = keys[slot]) {
+      if (sameService(key, action, end)) {
+        return any(values[slot], action);
+      }
+      slot = (slot + 1) & (keys.length - 1);
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether the folded {@code key} is the folded first {@code end} characters of action.
+   */
+  private static boolean sameService(String key, String action, int end) {
+    if (key.length() != end) {
+      return false;
+    }
+    for (int i = 0; i < end; i++) {
+      if (key.charAt(i) != foldChar(action.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean any(Wildcard[] patterns, String action) {
@@ -90,7 +146,7 @@ final class ActionMatcher {
   static String fold(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
-      out.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+      out.append(foldChar(text.charAt(i)));
     }
     return out.toString();
   }

@@ -27,8 +27,13 @@ final class RequestView {
 
   private @Nullable PrincipalName parsedPrincipal;
 
-  /** The action's folded service prefix, once {@link #serviceKnown}; null when it has none. */
-  private @Nullable String service;
+  /**
+   * Where the action's service prefix ends (its first colon), or -1; once {@link #serviceKnown}.
+   */
+  private int serviceEnd;
+
+  /** The hash of the folded service prefix ({@link ActionMatcher#hash}), once known. */
+  private int serviceHash;
 
   private boolean serviceKnown;
 
@@ -112,17 +117,24 @@ final class RequestView {
     return action;
   }
 
-  /**
-   * Returns the action's service prefix (before its first colon) folded as {@link
-   * ActionMatcher#fold} folds, or null when the action has no colon; computed once per request.
-   */
-  @Nullable String foldedService() {
+  /** Returns where the action's service prefix ends (its first colon), or -1 without one. */
+  int serviceEnd() {
+    knowService();
+    return serviceEnd;
+  }
+
+  /** Returns the hash of the action's folded service prefix; computed once per request. */
+  int serviceHash() {
+    knowService();
+    return serviceHash;
+  }
+
+  private void knowService() {
     if (!serviceKnown) {
-      int colon = action.indexOf(':');
-      service = colon < 0 ? null : ActionMatcher.fold(action.substring(0, colon));
+      serviceEnd = action.indexOf(':');
+      serviceHash = serviceEnd < 0 ? 0 : ActionMatcher.hash(action, serviceEnd);
       serviceKnown = true;
     }
-    return service;
   }
 
   @Nullable String resource() {
