@@ -487,4 +487,33 @@ class PolicyDifferTest {
     assertThat(result.inexactReasons())
         .anySatisfy(r -> assertThat(r).contains("kms:ViaService").contains("Date"));
   }
+
+  /**
+   * Shrunk from {@code PolicyDifferProperties.examplesAreSound}, which failed only after other
+   * samples had run: the languages shared between diffs were keyed by the values joined with a
+   * separator, so a key's empty list of values (matching nothing) and its one empty value {@code
+   * ""} had the same key, and whichever came first answered for both.
+   */
+  @Test
+  void diff_emptyValueListAfterEmptyValue_matchesNothing() {
+    PolicyDocument emptyValue =
+        doc(allow("*").condition(when("StringEquals", "kms:ViaService", "")).build());
+    assertThat(diff(emptyValue, emptyValue).verdict()).isEqualTo(Verdict.EQUIVALENT);
+
+    PolicyDocument noValues =
+        doc(allow("*").condition(when("StringEquals", "kms:ViaService")).build());
+    DiffResult result = diff(doc(), noValues);
+    assertThat(result.verdict()).isEqualTo(Verdict.EQUIVALENT);
+    assertThat(result.added()).isEmpty();
+  }
+
+  /** The same for resources: {@code "Resource": []} matches nothing, {@code [""]} only "". */
+  @Test
+  void diff_emptyResourceListAfterEmptyResource_matchesNothing() {
+    PolicyDocument emptyResource = doc(allow("*").resource(ResourceClause.of("")).build());
+    assertThat(diff(emptyResource, emptyResource).verdict()).isEqualTo(Verdict.EQUIVALENT);
+
+    PolicyDocument noResources = doc(allow("*").resource(ResourceClause.builder().build()).build());
+    assertThat(diff(doc(), noResources).verdict()).isEqualTo(Verdict.EQUIVALENT);
+  }
 }

@@ -58,7 +58,7 @@ public final class Describer {
     // Many regions name the same patterns: their union is determinised once.
     Automaton covered =
         unions.computeIfAbsent(
-            dim + "\u0000" + String.join("\u0000", out),
+            Languages.sharedKey(dim, out),
             k -> folded ? Languages.foldedPatterns(out) : deterministic(union(vocab, out)));
     if (!out.isEmpty() && Product.subsetOf(set, covered, folded)) {
       return out;

@@ -141,18 +141,20 @@ public final class Encoder {
     // "*" and {"AWS": "*"} match every request, anonymous ones (no principal) included; any
     // other entry needs a principal. NotPrincipal inverts the whole clause, absence included.
     boolean anonymous = clause.anyone();
-    StringBuilder key = new StringBuilder("principal\u0000").append(partition.id());
-    key.append('\u0000').append(clause.anyone());
+    List<String> key = new ArrayList<>();
+    key.add(partition.id());
+    key.add(Boolean.toString(clause.anyone()));
     for (PrincipalEntry entry : clause.entries()) {
       for (String value : entry.values()) {
         anonymous |= entry.type() == PrincipalType.AWS && value.equals("*");
         vocabulary.addLazy(Box.PRINCIPAL, value, () -> principal(entry.type(), value, partition));
-        key.append('\u0000').append(entry.type()).append('\u0001').append(value);
+        key.add(entry.type().name());
+        key.add(value);
       }
     }
     Automaton language =
         Languages.shared(
-            key.toString(),
+            Languages.sharedKey("principal", key),
             () -> {
               List<Automaton> parts = new ArrayList<>();
               if (clause.anyone()) {
@@ -265,7 +267,8 @@ public final class Encoder {
 
   /** Returns a copy of the shared language of one resource or ARN pattern. */
   static Automaton sharedResourceLanguage(String pattern) {
-    return Languages.shared("arn\u0000" + pattern, () -> resourceLanguage(pattern));
+    return Languages.shared(
+        Languages.sharedKey("arn", List.of(pattern)), () -> resourceLanguage(pattern));
   }
 
   /** Returns the actions one pattern matches, as folded strings (see {@link Languages#fold}). */
@@ -299,7 +302,7 @@ public final class Encoder {
     }
     Automaton language =
         Languages.shared(
-            "resource\u0000" + String.join("\u0000", texts),
+            Languages.sharedKey("resource", texts),
             () -> {
               List<Automaton> parts = new ArrayList<>();
               for (String text : texts) {
@@ -422,7 +425,7 @@ public final class Encoder {
         }
         Automaton matching =
             Languages.shared(
-                "value\u0000" + base + "\u0000" + String.join("\u0000", texts),
+                Languages.sharedKey("value " + base, texts),
                 () -> {
                   List<Automaton> parts = new ArrayList<>();
                   for (String text : texts) {

@@ -254,6 +254,19 @@ public final class Languages {
     return a.clone();
   }
 
+  /**
+   * Returns a key for {@link #shared} that names {@code kind} and the {@code parts} in order and
+   * that no other kind and parts give: each part is written with its length, so that no part (an
+   * empty one, or one holding the separator) can stand for several or for none.
+   */
+  public static String sharedKey(String kind, List<String> parts) {
+    StringBuilder key = new StringBuilder(kind).append('\u0000').append(parts.size());
+    for (String part : parts) {
+      key.append('\u0000').append(part.length()).append(':').append(part);
+    }
+    return key.toString();
+  }
+
   /** Returns every character except {@code c}. */
   public static Automaton anyCharBut(char c) {
     return BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(c));
