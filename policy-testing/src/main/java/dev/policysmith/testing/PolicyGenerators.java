@@ -100,6 +100,85 @@ public final class PolicyGenerators {
   }
 
   /**
+   * Returns documents of 3 to 40 statements that draw their actions (wildcards covering names and
+   * each other), resources, principals (an account id beside its root ARN) and condition values
+   * from a handful each, so that the statements overlap and their grants form large connected
+   * groups, about a tenth of them Deny: the hard case for a canonical merge, which must decide as
+   * the input does with no more statements.
+   */
+  public static Gen<PolicyDocument> overlappingDocuments() {
+    return overlappingDocuments(3, 40);
+  }
+
+  /**
+   * Returns documents as {@link #overlappingDocuments()} does, with {@code minStatements} to {@code
+   * maxStatements} statements.
+   */
+  public static Gen<PolicyDocument> overlappingDocuments(int minStatements, int maxStatements) {
+    return source -> {
+      PolicyDocument.Builder builder = PolicyDocument.builder().version(PolicyVersion.V2012_10_17);
+      int count = between(source, minStatements, maxStatements);
+      for (int i = 0; i < count; i++) {
+        builder.addStatement(overlappingStatement(source));
+      }
+      return builder.build();
+    };
+  }
+
+  private static final List<String> OVERLAPPING_ACTIONS =
+      List.of(
+          "s3:GetObject",
+          "s3:PutObject",
+          "s3:Get*",
+          "kms:Decrypt",
+          "kms:Encrypt",
+          "kms:*",
+          "ec2:RunInstances",
+          "s3:ListBucket");
+  private static final List<String> OVERLAPPING_RESOURCES =
+      List.of(
+          "arn:aws:s3:::a/*",
+          "arn:aws:s3:::b/*",
+          "arn:aws:s3:::a/x",
+          "*",
+          "arn:aws:kms:us-east-1:111122223333:key/k",
+          "arn:aws:s3:::c");
+  private static final List<String> OVERLAPPING_PRINCIPALS =
+      List.of("111122223333", "arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:role/R");
+
+  private static Statement overlappingStatement(RandomnessSource source) {
+    Statement.Builder statement =
+        Statement.builder().effect(chance(source, 10) ? Effect.DENY : Effect.ALLOW);
+    statement.action(ActionClause.of(someOf(source, OVERLAPPING_ACTIONS)));
+    statement.resource(ResourceClause.of(someOf(source, OVERLAPPING_RESOURCES)));
+    if (chance(source, 75)) {
+      statement.principal(PrincipalClause.aws(pick(source, OVERLAPPING_PRINCIPALS)));
+    }
+    if (chance(source, 33)) {
+      statement.condition(
+          ConditionBlock.of(
+              OperatorBlock.of(
+                  ConditionOperator.parse("StringEquals"),
+                  KeyCondition.of("aws:PrincipalTag/team", "t" + between(source, 0, 2)))));
+    }
+    return statement.build();
+  }
+
+  /** Each value with a chance of one in four, and one of them when none was drawn. */
+  private static String[] someOf(RandomnessSource source, List<String> values) {
+    List<String> chosen = new ArrayList<>();
+    for (String value : values) {
+      if (chance(source, 25)) {
+        chosen.add(value);
+      }
+    }
+    if (chosen.isEmpty()) {
+      chosen.add(pick(source, values));
+    }
+    return chosen.toArray(new String[0]);
+  }
+
+  /**
    * Returns documents of 1 to 6 statements drawn from {@code statements}, with the document-level
    * variations of {@link #documents()}.
    */

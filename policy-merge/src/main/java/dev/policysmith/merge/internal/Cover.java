@@ -58,9 +58,9 @@ import java.util.TreeSet;
  *
  * <p>A minimum cover is a set-cover problem, so it is searched exactly only where that is cheap:
  * per connected component (products are connected under one-coordinate steps, so none spans two), a
- * component of at most {@link #EXACT_POINTS} grants of {@code C} is searched by iterative deepening
- * over its maximal products, within {@link #BUDGET} steps, and the first minimum cover in a fixed
- * order wins. Elsewhere, or when the budget runs out, the fewer of two regroupings (of the
+ * component of at most {@link #EXACT_POINTS} grants of {@code C} whose regrouping is not already as
+ * small as a lower bound allows is searched over its maximal products by {@link SetCover}'s branch
+ * and bound, within {@link #BUDGET} steps, every order fixed. Elsewhere, or when the budget runs out, the fewer of two regroupings (of the
  * component's grants of {@code M}, and of {@code C} pruned of redundant products) is taken, and the
  * cover is reported as not proven minimal. The second regrouping is tried only in components of at
  * most {@link #CLOSURE_POINTS} grants of {@code C}: in larger ones the closure can be many times
@@ -76,7 +76,7 @@ import java.util.TreeSet;
  */
 public final class Cover {
   /** The largest component, in grants of the closure, whose minimum cover is searched exactly. */
-  static final int EXACT_POINTS = 48;
+  static final int EXACT_POINTS = 256;
 
   /**
    * The largest component, in grants of the closure, that is also regrouped over the closure when
@@ -86,7 +86,7 @@ public final class Cover {
   static final int CLOSURE_POINTS = 1024;
 
   /** The steps an exact search may take in one component before it gives up. */
-  static final long BUDGET = 200_000;
+  static final long BUDGET = 1_000_000;
 
   /**
    * A cover of the grants by statements.
@@ -346,7 +346,13 @@ public final class Cover {
       }
       List<List<Set<String>>> exact;
       try {
-        exact = new ExactSearch(this, values(points), values(mandatory)).search(best.size());
+        ExactSearch search = new ExactSearch(this, values(points), values(mandatory));
+        if (search.lowerBound() >= best.size()) {
+          // The regrouping is already as small as any cover can be.
+          out.addAll(best);
+          return true;
+        }
+        exact = search.search(best.size());
       } catch (OutOfBudget e) {
         out.addAll(best);
         return false;
@@ -653,9 +659,9 @@ public final class Cover {
   }
 
   /**
-   * A minimum cover of one small component by its maximal products, by iterative deepening: the
-   * first uncovered grant of {@code M} (in point order) is covered by each maximal product holding
-   * it, in a fixed order, so the cover found is the first minimum one in that order.
+   * A minimum cover of one small component by its maximal products: they are enumerated from each
+   * grant of {@code M}, then {@link SetCover} picks the fewest, every order fixed, so the cover is a
+   * function of the component.
    */
   private static final class ExactSearch {
     private final Grid grid;
@@ -678,8 +684,56 @@ public final class Cover {
     }
 
     /**
-     * Returns the first minimum cover with fewer than {@code bound} products, or null if there is
-     * none.
+     * Returns a number of products that every cover needs: the size of a set of grants of {@code M}
+     * no two of which one product inside the closure holds, taken greedily, grants with the fewest
+     * partners first. Two grants share a product exactly when the smallest product holding both
+     * lies inside the closure.
+     */
+    int lowerBound() {
+      int m = mandatory.size();
+      boolean[][] together = new boolean[m][m];
+      int[] partners = new int[m];
+      for (int a = 0; a < m; a++) {
+        for (int b = a + 1; b < m; b++) {
+          List<Set<String>> sets = new ArrayList<>(grid.axes());
+          for (int axis = 0; axis < grid.axes(); axis++) {
+            sets.add(
+                new TreeSet<>(List.of(mandatory.get(a).get(axis), mandatory.get(b).get(axis))));
+          }
+          if (inside(sets)) {
+            together[a][b] = true;
+            together[b][a] = true;
+            partners[a]++;
+            partners[b]++;
+          }
+        }
+      }
+      Integer[] order = new Integer[m];
+      for (int i = 0; i < m; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(
+          order, Comparator.<Integer>comparingInt(i -> partners[i]).thenComparingInt(i -> i));
+      List<Integer> apart = new ArrayList<>();
+      for (int a : order) {
+        boolean alone = true;
+        for (int b : apart) {
+          if (together[a][b]) {
+            alone = false;
+            break;
+          }
+        }
+        if (alone) {
+          apart.add(a);
+        }
+      }
+      return apart.size();
+    }
+
+    /**
+     * Returns a minimum cover with fewer than {@code bound} products, or null if there is none. The
+     * cover depends only on the component: candidates, grants and branches are all taken in fixed
+     * orders.
      *
      * @throws OutOfBudget if the search takes more than {@link #BUDGET} steps
      */
@@ -694,47 +748,21 @@ public final class Cover {
       }
       List<List<Set<String>>> candidates = new ArrayList<>(found.values());
       candidates.sort(PRODUCT_ORDER);
-      long[] masks = new long[candidates.size()];
-      for (int c = 0; c < candidates.size(); c++) {
-        for (int m = 0; m < mandatory.size(); m++) {
-          if (holds(candidates.get(c), mandatory.get(m))) {
-            masks[c] |= 1L << m;
-          }
-        }
+      int[] chosen =
+          SetCover.minimum(
+              candidates.size(),
+              mandatory.size(),
+              (c, m) -> holds(candidates.get(c), mandatory.get(m)),
+              bound,
+              this::step);
+      if (chosen == null) {
+        return null;
       }
-      long all = mandatory.size() == 64 ? -1L : (1L << mandatory.size()) - 1;
-      for (int k = 1; k < bound; k++) {
-        List<Integer> chosen = new ArrayList<>();
-        if (cover(masks, all, 0L, k, chosen)) {
-          List<List<Set<String>>> out = new ArrayList<>();
-          for (int c : chosen) {
-            out.add(candidates.get(c));
-          }
-          return out;
-        }
+      List<List<Set<String>>> out = new ArrayList<>();
+      for (int c : chosen) {
+        out.add(candidates.get(c));
       }
-      return null;
-    }
-
-    private boolean cover(long[] masks, long all, long covered, int left, List<Integer> chosen) {
-      if (covered == all) {
-        return true;
-      }
-      if (left == 0) {
-        return false;
-      }
-      step();
-      int first = Long.numberOfTrailingZeros(~covered & all);
-      for (int c = 0; c < masks.length; c++) {
-        if ((masks[c] & (1L << first)) != 0) {
-          chosen.add(c);
-          if (cover(masks, all, covered | masks[c], left - 1, chosen)) {
-            return true;
-          }
-          chosen.remove(chosen.size() - 1);
-        }
-      }
-      return false;
+      return out;
     }
 
     /**
