@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Writes, for each corpus pair, everything the diff answers (verdict, exactness, reasons, and each
  * change's summary, example and statements), so that two builds of the engine can be compared line
- * by line; and prints each pair's CPU time, which a busy machine disturbs less than wall time.
+ * by line; and prints each pair's CPU time and allocation, which a busy machine disturbs less than
+ * wall time.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.policysmith.bench.DiffDump OUT [rounds] [NAME...]}:
  * writes the answers to {@code OUT} and the best CPU time of {@code rounds} diffs (default 1) of
@@ -41,12 +42,17 @@ public final class DiffDump {
         }
         DiffResult result = null;
         long best = Long.MAX_VALUE;
+        long bytes = 0;
+        long id = Thread.currentThread().getId();
         for (int r = 0; r < rounds; r++) {
+          long allocated = THREADS.getThreadAllocatedBytes(id);
           long start = THREADS.getCurrentThreadCpuTime();
           result = differ.diff(pair.oldPolicy(), pair.newPolicy());
           best = Math.min(best, THREADS.getCurrentThreadCpuTime() - start);
+          bytes = THREADS.getThreadAllocatedBytes(id) - allocated;
         }
-        System.out.printf(Locale.ROOT, "%10.3f ms cpu  %s%n", best / 1e6, pair.name());
+        System.out.printf(
+            Locale.ROOT, "%10.3f ms cpu %8.1f MB  %s%n", best / 1e6, bytes / 1e6, pair.name());
         writer.printf(
             Locale.ROOT,
             "%s %s exact=%s added=%d removed=%d reasons=%s%n",
