@@ -39,6 +39,22 @@ public final class Describer {
    * covered patterns and, for the rest, {@code "P except Q, R"}.
    */
   public List<String> strings(String dim, Automaton set) {
+    // Regions of one statement mostly share its sets (the same automaton instance wherever the
+    // subtraction left a dimension alone): each is described once. Describing reads only the
+    // language, which the instance keeps.
+    Map<Automaton, List<String>> done =
+        described.computeIfAbsent(dim, k -> new java.util.IdentityHashMap<>());
+    List<String> words = done.get(set);
+    if (words == null) {
+      words = List.copyOf(describe(dim, set));
+      done.put(set, words);
+    }
+    return words;
+  }
+
+  private final Map<String, Map<Automaton, List<String>>> described = new java.util.HashMap<>();
+
+  private List<String> describe(String dim, Automaton set) {
     if (set.isTotal()) {
       return List.of("*");
     }
@@ -63,7 +79,7 @@ public final class Describer {
     if (!out.isEmpty() && Product.subsetOf(set, covered, folded)) {
       return out;
     }
-    Automaton remainder = set.minus(covered);
+    Automaton remainder = Product.minus(set, covered);
     for (Pattern p : vocab) {
       if (!Product.nonEmpty(remainder, folded)) {
         break;
@@ -76,7 +92,7 @@ public final class Describer {
           excluded.isEmpty()
               ? "part of " + p.name
               : p.name + " except " + String.join(", ", excluded));
-      remainder = remainder.minus(p.language);
+      remainder = Product.minus(remainder, p.language);
     }
     if (Product.nonEmpty(remainder, folded)) {
       List<String> excluded = excluded(vocab, Languages.anyString(), set, folded);
@@ -249,6 +265,19 @@ public final class Describer {
    * ec2.ap-northeast-1.amazonaws.com}, or empty when the set holds everything.
    */
   public Optional<String> condition(String dim, DimSet set) {
+    Map<DimSet, Optional<String>> done =
+        conditions.computeIfAbsent(dim, k -> new java.util.IdentityHashMap<>());
+    Optional<String> words = done.get(set);
+    if (words == null) {
+      words = describeCondition(dim, set);
+      done.put(set, words);
+    }
+    return words;
+  }
+
+  private final Map<String, Map<DimSet, Optional<String>>> conditions = new java.util.HashMap<>();
+
+  private Optional<String> describeCondition(String dim, DimSet set) {
     if (set.isUniversal()) {
       return Optional.empty();
     }
