@@ -126,6 +126,10 @@ public final class Box {
     }
     List<Box> out = new ArrayList<>();
     Box rest = this;
+    // The rest is narrowed to the other box in a dimension only when a later dimension needs it:
+    // after the last one that differs, the narrowed rest (an automaton product) is never used.
+    String narrowDim = null;
+    DimSet narrowBy = null;
     for (Map.Entry<String, DimSet> e : other.dims.entrySet()) {
       DimSet current = rest.get(e.getKey());
       // Most dimensions of a piece already lie inside the other box's: nothing is outside there
@@ -133,11 +137,15 @@ public final class Box {
       if (current.subsetOf(e.getValue())) {
         continue;
       }
+      if (narrowDim != null) {
+        rest = rest.with(narrowDim, rest.get(narrowDim).intersect(narrowBy));
+      }
       DimSet outside = current.minus(e.getValue());
       if (!outside.isEmpty()) {
         out.add(rest.with(e.getKey(), outside));
       }
-      rest = rest.with(e.getKey(), current.intersect(e.getValue()));
+      narrowDim = e.getKey();
+      narrowBy = e.getValue();
     }
     return out;
   }

@@ -39,6 +39,22 @@ public final class Describer {
    * covered patterns and, for the rest, {@code "P except Q, R"}.
    */
   public List<String> strings(String dim, Automaton set) {
+    // Regions of one statement mostly share its sets (the same automaton instance wherever the
+    // subtraction left a dimension alone): each is described once. Describing reads only the
+    // language, which the instance keeps.
+    Map<Automaton, List<String>> done =
+        described.computeIfAbsent(dim, k -> new java.util.IdentityHashMap<>());
+    List<String> words = done.get(set);
+    if (words == null) {
+      words = List.copyOf(describe(dim, set));
+      done.put(set, words);
+    }
+    return words;
+  }
+
+  private final Map<String, Map<Automaton, List<String>>> described = new java.util.HashMap<>();
+
+  private List<String> describe(String dim, Automaton set) {
     if (set.isTotal()) {
       return List.of("*");
     }
@@ -52,31 +68,31 @@ public final class Describer {
     if (!Product.nonEmpty(set, folded)) {
       return List.of();
     }
-    Map<String, Automaton> vocab = vocabulary.languages(dim);
+    List<Pattern> vocab = patterns(dim, folded);
     List<String> out = new ArrayList<>(included(vocab, set, folded));
     // For actions, the union of patterns built as Encoder builds a clause: deterministic at once.
     // Many regions name the same patterns: their union is determinised once.
     Automaton covered =
         unions.computeIfAbsent(
             Languages.sharedKey(dim, out),
-            k -> folded ? Languages.foldedPatterns(out) : deterministic(union(vocab, out)));
+            k -> folded ? Languages.foldedPatterns(out) : deterministic(union(dim, out)));
     if (!out.isEmpty() && Product.subsetOf(set, covered, folded)) {
       return out;
     }
-    Automaton remainder = set.minus(covered);
-    for (Map.Entry<String, Automaton> e : vocab.entrySet()) {
+    Automaton remainder = Product.minus(set, covered);
+    for (Pattern p : vocab) {
       if (!Product.nonEmpty(remainder, folded)) {
         break;
       }
-      if (out.contains(e.getKey()) || !Product.intersects(e.getValue(), remainder, folded)) {
+      if (out.contains(p.name) || !overlaps(p, remainder, folded)) {
         continue;
       }
-      List<String> excluded = excluded(vocab, e.getValue(), set, folded);
+      List<String> excluded = excluded(vocab, p.language, set, folded);
       out.add(
           excluded.isEmpty()
-              ? "part of " + e.getKey()
-              : e.getKey() + " except " + String.join(", ", excluded));
-      remainder = remainder.minus(e.getValue());
+              ? "part of " + p.name
+              : p.name + " except " + String.join(", ", excluded));
+      remainder = Product.minus(remainder, p.language);
     }
     if (Product.nonEmpty(remainder, folded)) {
       List<String> excluded = excluded(vocab, Languages.anyString(), set, folded);
@@ -89,51 +105,107 @@ public final class Describer {
     return out;
   }
 
+  /** Whether some string (folded, if asked) of the pattern is in {@code set}. */
+  private static boolean overlaps(Pattern p, Automaton set, boolean folded) {
+    if (p.witness == null) {
+      return false;
+    }
+    return set.run(p.witness) || p.word == null && Product.intersects(p.language, set, folded);
+  }
+
   /** Returns the covered patterns when they make up the whole set exactly. */
   private Optional<List<String>> clean(String dim, Automaton set) {
-    Map<String, Automaton> vocab = vocabulary.languages(dim);
-    List<String> included = included(vocab, set, false);
-    if (!included.isEmpty() && Product.subsetOf(set, union(vocab, included), false)) {
+    List<String> included = included(patterns(dim, false), set, false);
+    if (!included.isEmpty() && Product.subsetOf(set, union(dim, included), false)) {
       return Optional.of(included);
     }
     return Optional.empty();
   }
 
   /** The maximal patterns whose languages lie inside {@code set}. */
-  private static List<String> included(
-      Map<String, Automaton> vocab, Automaton set, boolean folded) {
-    List<String> inside = new ArrayList<>();
-    for (Map.Entry<String, Automaton> e : vocab.entrySet()) {
-      String word = folded ? foldedWord(e.getKey()) : null;
-      if (word != null
-          ? set.run(word)
-          : Product.nonEmpty(e.getValue(), folded) && Product.subsetOf(e.getValue(), set, folded)) {
-        inside.add(e.getKey());
+  private static List<String> included(List<Pattern> vocab, Automaton set, boolean folded) {
+    List<Pattern> inside = new ArrayList<>();
+    for (Pattern p : vocab) {
+      // A pattern whose own member is outside the set is not inside it: one run of the set's
+      // automaton instead of a product walk, for most patterns of a large policy.
+      if (p.witness != null
+          && set.run(p.witness)
+          && (p.word != null || Product.subsetOf(p.language, set, folded))) {
+        inside.add(p);
       }
     }
     if (inside.size() > 40) {
       // Dropping covered patterns is quadratic; long lists are shown as written.
-      return inside;
+      return inside.stream().map(p -> p.name).toList();
     }
     List<String> maximal = new ArrayList<>();
     for (int i = 0; i < inside.size(); i++) {
-      Automaton mine = vocab.get(inside.get(i));
+      Pattern mine = inside.get(i);
       boolean covered = false;
       for (int j = 0; j < inside.size() && !covered; j++) {
         if (i == j) {
           continue;
         }
-        Automaton theirs = vocab.get(inside.get(j));
-        if (Product.subsetOf(mine, theirs, folded)
-            && (!Product.subsetOf(theirs, mine, folded) || j < i)) {
+        Pattern theirs = inside.get(j);
+        if (theirs.has(mine, folded) && (!mine.has(theirs, folded) || j < i)) {
           covered = true;
         }
       }
       if (!covered) {
-        maximal.add(inside.get(i));
+        maximal.add(mine.name);
       }
     }
     return maximal;
+  }
+
+  /**
+   * A pattern of the vocabulary with what the tests above ask of it again and again, worked out
+   * once per description: its one folded word, if it has no wildcard, and a member (null when its
+   * language is empty), which decides at once most questions of inclusion in and overlap with it.
+   */
+  private static final class Pattern {
+    final String name;
+    final Automaton language;
+    final @Nullable String word;
+    final @Nullable String witness;
+
+    Pattern(String name, Automaton language, boolean folded) {
+      this.name = name;
+      this.language = language;
+      this.word = folded ? foldedWord(name) : null;
+      this.witness =
+          word != null
+              ? word
+              : Product.shortest(
+                  language,
+                  folded,
+                  new char[] {Character.MIN_VALUE},
+                  new char[] {Character.MAX_VALUE});
+    }
+
+    /** Whether every string of {@code other} is in this pattern's language. */
+    boolean has(Pattern other, boolean folded) {
+      if (other.witness == null) {
+        return true;
+      }
+      if (word != null) {
+        return word.equals(other.word);
+      }
+      return language.run(other.witness) && Product.subsetOf(other.language, language, folded);
+    }
+  }
+
+  private final Map<String, List<Pattern>> patterns = new java.util.HashMap<>();
+
+  /** Returns the vocabulary of a dimension, with each pattern's word and member worked out. */
+  private List<Pattern> patterns(String dim, boolean folded) {
+    return patterns.computeIfAbsent(
+        dim + (folded ? "\u0000folded" : ""),
+        k -> {
+          List<Pattern> out = new ArrayList<>();
+          languages(dim).forEach((name, language) -> out.add(new Pattern(name, language, folded)));
+          return out;
+        });
   }
 
   /**
@@ -150,33 +222,31 @@ public final class Describer {
 
   /** The maximal patterns that overlap {@code within} and lie wholly outside {@code set}. */
   private static List<String> excluded(
-      Map<String, Automaton> vocab, Automaton within, Automaton set, boolean folded) {
-    Map<String, Automaton> outside = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, Automaton> e : vocab.entrySet()) {
-      Automaton l = e.getValue();
-      if (Product.intersects(l, within, folded) && !Product.intersects(l, set, folded)) {
-        outside.put(e.getKey(), l);
+      List<Pattern> vocab, Automaton within, Automaton set, boolean folded) {
+    List<Pattern> outside = new ArrayList<>();
+    for (Pattern p : vocab) {
+      if (!overlaps(p, set, folded) && overlaps(p, within, folded)) {
+        outside.add(p);
       }
     }
-    Automaton everything = Languages.anyString();
-    return included(outside, everything, folded).stream()
-        .filter(name -> maximal(outside, name, folded))
+    Map<String, Pattern> byName = new java.util.HashMap<>();
+    outside.forEach(p -> byName.put(p.name, p));
+    return included(outside, Languages.anyString(), folded).stream()
+        .filter(name -> maximal(outside, byName.get(name), folded))
         .toList();
   }
 
-  private static boolean maximal(Map<String, Automaton> patterns, String name, boolean folded) {
-    Automaton mine = patterns.get(name);
-    for (Map.Entry<String, Automaton> e : patterns.entrySet()) {
-      if (!e.getKey().equals(name)
-          && Product.subsetOf(mine, e.getValue(), folded)
-          && !Product.subsetOf(e.getValue(), mine, folded)) {
+  private static boolean maximal(List<Pattern> patterns, Pattern mine, boolean folded) {
+    for (Pattern p : patterns) {
+      if (!p.name.equals(mine.name) && p.has(mine, folded) && !mine.has(p, folded)) {
         return false;
       }
     }
     return true;
   }
 
-  private static Automaton union(Map<String, Automaton> vocab, List<String> names) {
+  private Automaton union(String dim, List<String> names) {
+    Map<String, Automaton> vocab = languages(dim);
     List<Automaton> parts = new ArrayList<>();
     for (String name : names) {
       parts.add(vocab.get(name));
@@ -184,11 +254,30 @@ public final class Describer {
     return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
   }
 
+  private final Map<String, Map<String, Automaton>> languages = new java.util.HashMap<>();
+
+  private Map<String, Automaton> languages(String dim) {
+    return languages.computeIfAbsent(dim, vocabulary::languages);
+  }
+
   /**
    * Returns a condition key's set in words, e.g. {@code kms:ViaService is
    * ec2.ap-northeast-1.amazonaws.com}, or empty when the set holds everything.
    */
   public Optional<String> condition(String dim, DimSet set) {
+    Map<DimSet, Optional<String>> done =
+        conditions.computeIfAbsent(dim, k -> new java.util.IdentityHashMap<>());
+    Optional<String> words = done.get(set);
+    if (words == null) {
+      words = describeCondition(dim, set);
+      done.put(set, words);
+    }
+    return words;
+  }
+
+  private final Map<String, Map<DimSet, Optional<String>>> conditions = new java.util.HashMap<>();
+
+  private Optional<String> describeCondition(String dim, DimSet set) {
     if (set.isUniversal()) {
       return Optional.empty();
     }

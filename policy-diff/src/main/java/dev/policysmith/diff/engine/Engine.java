@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes the requests one policy allows and another does not, as boxes. A policy allows the union
@@ -53,6 +54,11 @@ public final class Engine {
       }
       for (Encoder.Encoded deny : denyFrom) {
         if (denyTo.contains(deny.box())) {
+          continue;
+        }
+        // Most Deny statements share no request with a given Allow: decided by walks, without
+        // building the intersection's automata.
+        if (allow.box().disjoint(deny.box())) {
           continue;
         }
         Box lifted = allow.box().intersect(deny.box());
@@ -107,44 +113,90 @@ public final class Engine {
       return boxes;
     }
     List<Box> work = new ArrayList<>(boxes);
+    // Pairs already found not to join, by identity: boxes are immutable, so a pair that did not
+    // join still does not, and only pairs with the box just joined need testing again. The joins
+    // made, and their order, are those of retrying every pair from the start after each join.
+    Set<Pair> apart = new java.util.HashSet<>();
     boolean changed = true;
     while (changed) {
       changed = false;
       outer:
       for (int i = 0; i < work.size(); i++) {
         for (int j = i + 1; j < work.size(); j++) {
-          Box joined = joinTwo(work.get(i), work.get(j));
+          Box a = work.get(i);
+          Box b = work.get(j);
+          Pair pair = new Pair(a, b);
+          if (apart.contains(pair)) {
+            continue;
+          }
+          Box joined = joinTwo(a, b);
           if (joined != null) {
             work.set(i, joined);
             work.remove(j);
             changed = true;
             break outer;
           }
+          apart.add(pair);
         }
       }
     }
     return work;
   }
 
-  private static Box joinTwo(Box a, Box b) {
-    if (a.subsetOf(b)) {
-      return b;
+  /** Two boxes, compared by identity. */
+  private record Pair(Box a, Box b) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pair p && p.a == a && p.b == b;
     }
-    if (b.subsetOf(a)) {
-      return a;
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+    }
+  }
+
+  /**
+   * Returns the union of two boxes when it is a box: one holds the other, or they differ in one
+   * dimension only; else null. Each dimension's two inclusions are tested once, and the test stops
+   * as soon as the answer is known.
+   */
+  private static @Nullable Box joinTwo(Box a, Box b) {
+    if (a == b) {
+      return b;
     }
     Set<String> dims = new java.util.TreeSet<>(a.dims().keySet());
     dims.addAll(b.dims().keySet());
+    boolean aInB = true;
+    boolean bInA = true;
     String differing = null;
+    int differences = 0;
     for (String dim : dims) {
-      if (!a.get(dim).sameAs(b.get(dim))) {
-        if (differing != null) {
-          return null;
-        }
+      DimSet x = a.get(dim);
+      DimSet y = b.get(dim);
+      if (x == y) {
+        continue;
+      }
+      boolean xy = x.subsetOf(y);
+      // y within x matters while b may lie in a, and for whether the dimension differs.
+      boolean yx = (bInA || xy) && y.subsetOf(x);
+      aInB &= xy;
+      bInA &= yx;
+      if (!(xy && yx)) {
+        differences++;
         differing = dim;
       }
+      if (!aInB && !bInA && differences > 1) {
+        return null;
+      }
     }
-    return differing == null ? a : a.with(differing, a.get(differing).union(b.get(differing)));
+    if (aInB) {
+      return b;
+    }
+    if (bInA) {
+      return a;
+    }
+    return differences > 1 ? null : a.with(differing, a.get(differing).union(b.get(differing)));
   }
 
   private static List<Encoder.Encoded> of(List<Encoder.Encoded> statements, Effect effect) {

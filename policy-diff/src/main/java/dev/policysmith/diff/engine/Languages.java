@@ -306,61 +306,95 @@ public final class Languages {
     if (a.isDeterministic()) {
       return;
     }
-    java.util.TreeSet<Character> bounds = new java.util.TreeSet<>();
-    bounds.add(Character.MIN_VALUE);
-    for (dk.brics.automaton.State state : a.getStates()) {
+    // NFA states numbered once, each with its edges as arrays; a subset is a BitSet of numbers.
+    java.util.List<dk.brics.automaton.State> states = new ArrayList<>(a.getStates());
+    java.util.Map<dk.brics.automaton.State, Integer> ids = new java.util.IdentityHashMap<>();
+    for (dk.brics.automaton.State state : states) {
+      ids.put(state, ids.size());
+    }
+    int n = states.size();
+    char[][] mins = new char[n][];
+    char[][] maxs = new char[n][];
+    int[][] dests = new int[n][];
+    boolean[] accept = new boolean[n];
+    for (int q = 0; q < n; q++) {
+      dk.brics.automaton.State state = states.get(q);
+      accept[q] = state.isAccept();
+      int k = state.getTransitions().size();
+      mins[q] = new char[k];
+      maxs[q] = new char[k];
+      dests[q] = new int[k];
+      int i = 0;
       for (dk.brics.automaton.Transition t : state.getTransitions()) {
-        bounds.add(t.getMin());
-        if (t.getMax() < Character.MAX_VALUE) {
-          bounds.add((char) (t.getMax() + 1));
-        }
+        mins[q][i] = t.getMin();
+        maxs[q][i] = t.getMax();
+        dests[q][i] = ids.get(t.getDest());
+        i++;
       }
     }
-    char[] points = new char[bounds.size()];
-    int n = 0;
-    for (char c : bounds) {
-      points[n++] = c;
-    }
-    java.util.Map<java.util.Set<dk.brics.automaton.State>, dk.brics.automaton.State> made =
-        new java.util.HashMap<>();
-    java.util.ArrayDeque<java.util.Set<dk.brics.automaton.State>> work =
-        new java.util.ArrayDeque<>();
-    java.util.Set<dk.brics.automaton.State> start = java.util.Set.of(a.getInitialState());
+    java.util.Map<java.util.BitSet, dk.brics.automaton.State> made = new java.util.HashMap<>();
+    java.util.ArrayDeque<java.util.BitSet> work = new java.util.ArrayDeque<>();
+    java.util.BitSet start = new java.util.BitSet(n);
+    start.set(ids.get(a.getInitialState()));
     dk.brics.automaton.State initial = new dk.brics.automaton.State();
     made.put(start, initial);
     work.add(start);
     while (!work.isEmpty()) {
-      java.util.Set<dk.brics.automaton.State> set = work.poll();
+      java.util.BitSet set = work.poll();
       dk.brics.automaton.State from = made.get(set);
-      for (dk.brics.automaton.State q : set) {
-        if (q.isAccept()) {
-          from.setAccept(true);
-          break;
+      // The subset's own boundaries: where some edge of one of its states starts or stops. Between
+      // two of them every character leads to the same subset; no global alphabet split is needed.
+      int edges = 0;
+      for (int q = set.nextSetBit(0); q >= 0; q = set.nextSetBit(q + 1)) {
+        from.setAccept(from.isAccept() || accept[q]);
+        edges += mins[q].length;
+      }
+      if (edges == 0) {
+        continue;
+      }
+      int[] bounds = new int[2 * edges];
+      int b = 0;
+      for (int q = set.nextSetBit(0); q >= 0; q = set.nextSetBit(q + 1)) {
+        for (int i = 0; i < mins[q].length; i++) {
+          bounds[b++] = mins[q][i];
+          bounds[b++] = maxs[q][i] + 1;
         }
       }
-      for (int i = 0; i < points.length; i++) {
-        java.util.Set<dk.brics.automaton.State> next = new java.util.HashSet<>();
-        for (dk.brics.automaton.State q : set) {
-          for (dk.brics.automaton.Transition t : q.getTransitions()) {
-            if (t.getMin() <= points[i] && points[i] <= t.getMax()) {
-              next.add(t.getDest());
+      java.util.Arrays.sort(bounds);
+      int points = 0;
+      for (int i = 0; i < bounds.length; i++) {
+        if (i == 0 || bounds[i] != bounds[i - 1]) {
+          bounds[points++] = bounds[i];
+        }
+      }
+      // next[k]: the states reached on the characters [bounds[k], bounds[k + 1] - 1].
+      java.util.BitSet[] next = new java.util.BitSet[points];
+      for (int q = set.nextSetBit(0); q >= 0; q = set.nextSetBit(q + 1)) {
+        for (int i = 0; i < mins[q].length; i++) {
+          int k = java.util.Arrays.binarySearch(bounds, 0, points, mins[q][i]);
+          for (; k < points && bounds[k] <= maxs[q][i]; k++) {
+            if (next[k] == null) {
+              next[k] = new java.util.BitSet(n);
             }
+            next[k].set(dests[q][i]);
           }
         }
-        if (next.isEmpty()) {
+      }
+      for (int k = 0; k < points; k++) {
+        if (next[k] == null) {
           continue;
         }
-        dk.brics.automaton.State to = made.get(next);
+        dk.brics.automaton.State to = made.get(next[k]);
         if (to == null) {
           if (made.size() >= MAX_STATES) {
             throw new TooLargeException();
           }
           to = new dk.brics.automaton.State();
-          made.put(next, to);
-          work.add(next);
+          made.put(next[k], to);
+          work.add(next[k]);
         }
-        char max = i + 1 < points.length ? (char) (points[i + 1] - 1) : Character.MAX_VALUE;
-        from.addTransition(new dk.brics.automaton.Transition(points[i], max, to));
+        from.addTransition(
+            new dk.brics.automaton.Transition((char) bounds[k], (char) (bounds[k + 1] - 1), to));
       }
     }
     a.setInitialState(initial);

@@ -79,6 +79,158 @@ final class Product {
   }
 
   /**
+   * Returns the intersection of the languages, as {@link Automaton#intersection} does, but built
+   * from the pairs of states reachable together only: dk.brics first numbers and sorts every state
+   * of both automata, and most intersections of the diff pair a small set with a large one (the
+   * hundreds of actions of a managed policy) and reach few of its states.
+   */
+  static Automaton intersection(Automaton a, Automaton b) {
+    String sa = a.getSingleton();
+    if (sa != null) {
+      return b.run(sa) ? Languages.literal(sa) : Languages.none();
+    }
+    String sb = b.getSingleton();
+    if (sb != null) {
+      return a.run(sb) ? Languages.literal(sb) : Languages.none();
+    }
+    if (a == b) {
+      return a.clone();
+    }
+    return new Product(false)
+        .build(
+            a.getInitialState(),
+            b.getInitialState(),
+            false,
+            a.isDeterministic() && b.isDeterministic());
+  }
+
+  /**
+   * Returns the strings of {@code a} not in {@code b}, as {@link Automaton#minus} does, but walking
+   * {@code b} (determinised in place, which keeps its language) beside {@code a} instead of
+   * building its complement first.
+   */
+  static Automaton minus(Automaton a, Automaton b) {
+    if (a == b || a.isEmpty()) {
+      return Languages.none();
+    }
+    if (b.isEmpty()) {
+      return a.clone();
+    }
+    String sa = a.getSingleton();
+    if (sa != null) {
+      return b.run(sa) ? Languages.none() : Languages.literal(sa);
+    }
+    if (!b.isDeterministic()) {
+      b.determinize();
+    }
+    return new Product(false)
+        .build(a.getInitialState(), b.getInitialState(), true, a.isDeterministic());
+  }
+
+  /**
+   * Builds the reachable pairs of states as an automaton, accepting where {@code a} accepts and
+   * {@code b} accepts (or, with {@code minus}, where the deterministic {@code b} does not or is
+   * dead), then drops the states from which nothing is accepted, as dk.brics' operations leave
+   * their results: {@link Automaton#isEmpty} and {@link Automaton#isTotal} rely on it.
+   */
+  private Automaton build(State a0, State b0, boolean minus, boolean deterministic) {
+    Map<Pair, State> made = new java.util.HashMap<>();
+    List<State> states = new java.util.ArrayList<>();
+    ArrayDeque<Pair> todo = new ArrayDeque<>();
+    Pair first = new Pair(a0, b0);
+    State initial = new State();
+    made.put(first, initial);
+    states.add(initial);
+    todo.add(first);
+    while (!todo.isEmpty()) {
+      Pair p = todo.poll();
+      State from = made.get(p);
+      boolean bAccepts = p.b != null && p.b.isAccept();
+      from.setAccept(p.a.isAccept() && (minus ? !bAccepts : bAccepts));
+      Transition[] ta = transitions(p.a);
+      if (p.b == null) {
+        for (Transition t : ta) {
+          edge(made, states, todo, from, t.getMin(), t.getMax(), new Pair(t.getDest(), null));
+        }
+        continue;
+      }
+      Transition[] tb = transitions(p.b);
+      for (Transition t : ta) {
+        int next = t.getMin();
+        for (Transition u : tb) {
+          if (u.getMax() < t.getMin()) {
+            continue;
+          }
+          if (u.getMin() > t.getMax()) {
+            break;
+          }
+          int lo = Math.max(t.getMin(), u.getMin());
+          int hi = Math.min(t.getMax(), u.getMax());
+          if (minus && next < lo) {
+            edge(made, states, todo, from, next, lo - 1, new Pair(t.getDest(), null));
+          }
+          edge(made, states, todo, from, lo, hi, new Pair(t.getDest(), u.getDest()));
+          next = hi + 1;
+        }
+        if (minus && next <= t.getMax()) {
+          edge(made, states, todo, from, next, t.getMax(), new Pair(t.getDest(), null));
+        }
+      }
+    }
+    // Live states: those from which an accepting one is reached, found backwards.
+    Map<State, List<State>> into = new IdentityHashMap<>();
+    ArrayDeque<State> back = new ArrayDeque<>();
+    Set<State> live = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (State s : states) {
+      for (Transition t : s.getTransitions()) {
+        into.computeIfAbsent(t.getDest(), k -> new java.util.ArrayList<>()).add(s);
+      }
+      if (s.isAccept()) {
+        live.add(s);
+        back.add(s);
+      }
+    }
+    while (!back.isEmpty()) {
+      for (State s : into.getOrDefault(back.poll(), List.of())) {
+        if (live.add(s)) {
+          back.add(s);
+        }
+      }
+    }
+    if (!live.contains(initial)) {
+      return Languages.none();
+    }
+    if (live.size() < states.size()) {
+      for (State s : live) {
+        s.getTransitions().removeIf(t -> !live.contains(t.getDest()));
+      }
+    }
+    Automaton out = new Automaton();
+    out.setInitialState(initial);
+    out.setDeterministic(deterministic);
+    out.reduce();
+    return out;
+  }
+
+  private static void edge(
+      Map<Pair, State> made,
+      List<State> states,
+      ArrayDeque<Pair> todo,
+      State from,
+      int lo,
+      int hi,
+      Pair to) {
+    State dest = made.get(to);
+    if (dest == null) {
+      dest = new State();
+      made.put(to, dest);
+      states.add(dest);
+      todo.add(to);
+    }
+    from.addTransition(new Transition((char) lo, (char) hi, dest));
+  }
+
+  /**
    * Returns a shortest string of the language made only of the characters of the sorted ranges
    * {@code [lo[i], hi[i]]} (and folded, if asked), taking the smallest character on each edge, or
    * null when there is none. A breadth-first walk: no product with the character set is built.

@@ -98,7 +98,8 @@ public final class StrSet extends DimSet {
       // Not minimised: the product of deterministic automata is deterministic and dk.brics drops
       // its dead states, which is all emptiness and the product walks need; minimising every
       // piece of every subtraction was most of the diff's time.
-      return new StrSet(absent && s.absent, language.intersection(s.language), folded || s.folded);
+      return new StrSet(
+          absent && s.absent, Product.intersection(language, s.language), folded || s.folded);
     }
     return other.intersect(this);
   }
