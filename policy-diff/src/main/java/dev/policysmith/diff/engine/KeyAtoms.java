@@ -51,12 +51,9 @@ final class KeyAtoms {
       }
       cells = next;
     }
-    List<DimSet> out = new ArrayList<>();
-    for (DimSet cell : cells) {
-      // Minimal automata: membership of request values is then one walk.
-      out.add(cell instanceof StrSet s ? StrSet.of(false, s.language()) : cell);
-    }
-    return Optional.of(new KeyAtoms(dim, out));
+    // Not minimised: products of deterministic automata are deterministic, all that membership
+    // and the walks need, and minimising every cell was most of the time of splitting a key.
+    return Optional.of(new KeyAtoms(dim, cells));
   }
 
   /** Returns the dimension of the key. */
