@@ -104,8 +104,10 @@ public final class Change {
   }
 
   /**
-   * Returns whether the request lies in this region. A context key with several values is in the
-   * region when one of its values is (the diff reasons about one value per key).
+   * Returns whether the request lies in this region: exactly for the requests the diff reasons
+   * about (any number of values for a key that {@code ForAnyValue:} or {@code ForAllValues:} names
+   * in either policy, at most one for other keys; see {@link PolicyDiffer}). Another key with
+   * several values is in the region when one of its values is.
    */
   public boolean contains(Request request) {
     Map<String, List<String>> point = point(request);

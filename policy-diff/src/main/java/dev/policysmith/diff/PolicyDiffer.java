@@ -1,5 +1,6 @@
 package dev.policysmith.diff;
 
+import dev.policysmith.diff.engine.AtomSet;
 import dev.policysmith.diff.engine.Box;
 import dev.policysmith.diff.engine.Describer;
 import dev.policysmith.diff.engine.DimSet;
@@ -32,10 +33,12 @@ import org.jspecify.annotations.Nullable;
  * make no difference; a wildcard is broader than today's expansion of it, because actions range
  * over every {@code service:Name} string.
  *
- * <p>The diff reasons about requests that carry at most one value per condition key. Constructs it
- * cannot decide exactly (policy variables, {@code ForAnyValue:}/{@code ForAllValues:}, a key
- * compared as two kinds of value, a comparison too large for the box limit) are named in {@link
- * DiffResult#inexactReasons()}, and the verdict is then never {@link Verdict#EQUIVALENT}.
+ * <p>The requests the diff reasons about carry any number of values (none included) for a condition
+ * key that {@code ForAnyValue:} or {@code ForAllValues:} names in either policy, and at most one
+ * value for any other key (AWS documents the other keys as single-valued). Constructs it cannot
+ * decide exactly (policy variables, a key compared as two kinds of value, set operators on a key
+ * whose values fall into more than 12 classes, a comparison too large for the box limit) are named
+ * in {@link DiffResult#inexactReasons()}, and the verdict is then never {@link Verdict#EQUIVALENT}.
  *
  * <pre>{@code
  * DiffResult result = PolicyDiffer.standard().diff(oldPolicy, newPolicy);
@@ -134,6 +137,7 @@ public final class PolicyDiffer {
 
   private DiffResult diffWithinLimits(PolicyDocument oldPolicy, PolicyDocument newPolicy) {
     Encoder encoder = new Encoder();
+    encoder.prepare(List.of(oldPolicy, newPolicy));
     List<Encoder.Encoded> olds = encoder.encode(oldPolicy);
     List<Encoder.Encoded> news = encoder.encode(newPolicy);
     Engine engine = new Engine(boxLimit);
@@ -223,6 +227,7 @@ public final class PolicyDiffer {
   private ContainmentResult grantsNoneWithinLimits(
       PolicyDocument policy, List<String> actions, List<String> resources) {
     Encoder encoder = new Encoder();
+    encoder.prepare(List.of(policy));
     List<Encoder.Encoded> encoded = encoder.encode(policy);
     Box query =
         Box.all()
@@ -433,8 +438,15 @@ public final class PolicyDiffer {
       for (Map.Entry<String, DimSet> e : box.dims().entrySet()) {
         String dim = e.getKey();
         if (dim.startsWith(Box.KEY) && seen.add(dim)) {
-          Optional<String> value = e.getValue().example(vocabulary.hints(dim), true);
           String name = keyNames.getOrDefault(dim, dim.substring(Box.KEY.length()));
+          if (e.getValue() instanceof AtomSet atoms) {
+            // A multivalued key: one value from each atom of the chosen list, maybe none.
+            atoms
+                .exampleValues(vocabulary.hints(dim), true)
+                .ifPresent(values -> request.putContext(name, values));
+            continue;
+          }
+          Optional<String> value = e.getValue().example(vocabulary.hints(dim), true);
           value.ifPresent(v -> request.putContext(name, v));
         }
       }

@@ -374,22 +374,6 @@ class PolicyDifferTest {
   }
 
   @Test
-  void diff_setOperator_isNotExactAndNeverEquivalent() {
-    PolicyDocument p =
-        doc(
-            allow("s3:GetObject")
-                .condition(when("ForAnyValue:StringEquals", "aws:TagKeys", "a"))
-                .build());
-    DiffResult result = diff(p, p);
-    assertThat(result.exact()).isFalse();
-    assertThat(result.verdict()).isEqualTo(Verdict.INCOMPARABLE);
-    assertThat(result.inexactReasons())
-        .singleElement()
-        .asString()
-        .contains("ForAnyValue:StringEquals");
-  }
-
-  @Test
   void diff_policyVariable_isNotExact() {
     PolicyDocument p =
         doc(

@@ -238,7 +238,7 @@ public final class RequestGenerators {
       }
       for (KeyUse use : keys) {
         if (!chance(source, 35)) {
-          context.put(recased(source, use.key().key()), values(source, use));
+          context.put(recased(source, use.key().key()), values(source, use, sameKey(use)));
         }
       }
       if (chance(source, 15)) {
@@ -383,22 +383,46 @@ public final class RequestGenerators {
 
     // ------------------------------------------------------------ condition values
 
-    private static List<String> values(RandomnessSource source, KeyUse use) {
+    /**
+     * The uses of the same key (ignoring case) by a set operator, if {@code use} is one: their
+     * values are drawn together into lists of several values, so that a request hits the values of
+     * two conditions on the key at once, as a multivalued key such as {@code aws:TagKeys} does.
+     *
+     * @see <a
+     *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">Single-valued
+     *     vs. multivalued context keys</a>
+     */
+    private List<KeyUse> sameKey(KeyUse use) {
+      if (!use.qualified()) {
+        return List.of(use);
+      }
+      List<KeyUse> out = new ArrayList<>();
+      for (KeyUse other : keys) {
+        if (other.key().key().equalsIgnoreCase(use.key().key())
+            && other.operator().family() == use.operator().family()) {
+          out.add(other);
+        }
+      }
+      return out;
+    }
+
+    private static List<String> values(RandomnessSource source, KeyUse use, List<KeyUse> uses) {
       int draw = between(source, 1, 100);
       int count;
       if (use.qualified()) {
-        count = draw <= 40 ? 1 : draw <= 85 ? 2 : 0;
+        count = draw <= 35 ? 1 : draw <= 70 ? 2 : draw <= 85 ? 3 : 0;
       } else {
         count = draw <= 80 ? 1 : draw <= 93 ? 2 : 0;
       }
-      List<ConditionValue> written = use.key().values();
       List<String> out = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
+        KeyUse from = pick(source, uses);
+        List<ConditionValue> written = from.key().values();
         String value =
-            written.isEmpty() || use.operator() == BaseOperator.NULL
-                ? pick(source, PolicyVocabulary.contextValues(use.key().key()))
-                : instantiate(source, use.operator(), pick(source, written).text());
-        out.add(chance(source, 25) ? mutate(source, use.operator(), value) : value);
+            written.isEmpty() || from.operator() == BaseOperator.NULL
+                ? pick(source, PolicyVocabulary.contextValues(from.key().key()))
+                : instantiate(source, from.operator(), pick(source, written).text());
+        out.add(chance(source, 25) ? mutate(source, from.operator(), value) : value);
       }
       return out;
     }
@@ -436,6 +460,36 @@ public final class RequestGenerators {
       return out.toString();
     }
 
+    /**
+     * Another spelling of a base-64 value: without its padding, or with the last character changed
+     * in the bits past the last byte (both decode to the same bytes), or a character more or less
+     * (another value, or none).
+     */
+    private static String binaryVariant(RandomnessSource source, String value) {
+      String bare = value.replace("=", "");
+      switch (between(source, 0, 3)) {
+        case 0:
+          return bare;
+        case 1:
+          if (bare.isEmpty() || bare.length() % 4 == 0) {
+            return bare + "A";
+          }
+          String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+          int last = alphabet.indexOf(bare.charAt(bare.length() - 1));
+          if (last < 0) {
+            return bare;
+          }
+          // Two bytes left leave 2 bits of the last character unused, one byte 4.
+          int unused = bare.length() % 4 == 3 ? 3 : 15;
+          char other = alphabet.charAt(last & ~unused | between(source, 0, unused));
+          return value.substring(0, bare.length() - 1) + other + value.substring(bare.length());
+        case 2:
+          return value.substring(0, Math.max(0, value.length() - 1));
+        default:
+          return value + "A";
+      }
+    }
+
     /** A near miss: a number one off, another date or address, a flipped boolean, another case. */
     private static String mutate(RandomnessSource source, BaseOperator operator, String value) {
       switch (operator.family()) {
@@ -452,6 +506,8 @@ public final class RequestGenerators {
           return value.equalsIgnoreCase("true") ? "false" : "true";
         case IP_ADDRESS:
           return pick(source, PolicyVocabulary.SOURCE_IPS);
+        case BINARY:
+          return binaryVariant(source, value);
         default:
           return chance(source, 50) ? value.toUpperCase(Locale.ROOT) : value + "x";
       }

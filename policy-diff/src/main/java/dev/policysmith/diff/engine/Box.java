@@ -162,18 +162,14 @@ public final class Box {
   }
 
   /**
-   * Returns whether some choice of values lies in the box: each dimension's candidate values (none,
-   * or an empty list, for absent), tried one at a time. Because a box is a product, this is whether
-   * a request carrying all those values has one reading inside it.
+   * Returns whether a request carrying these values (a dimension not named is absent) lies in the
+   * box, each dimension deciding its list by {@link DimSet#containsValues}: a multivalued key's
+   * {@link AtomSet} by the whole list, any other set by one value at a time. Because a box is a
+   * product, for the other sets this is whether the request has one reading inside it.
    */
   public boolean containsAny(Map<String, List<String>> values) {
     for (Map.Entry<String, DimSet> e : dims.entrySet()) {
-      List<String> candidates = values.getOrDefault(e.getKey(), List.of());
-      boolean any = candidates.isEmpty() && e.getValue().contains(Optional.empty());
-      for (String candidate : candidates) {
-        any |= e.getValue().contains(Optional.of(candidate));
-      }
-      if (!any) {
+      if (!e.getValue().containsValues(values.get(e.getKey()))) {
         return false;
       }
     }

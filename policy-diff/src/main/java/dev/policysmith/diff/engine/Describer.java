@@ -282,6 +282,9 @@ public final class Describer {
       return Optional.empty();
     }
     String name = keyName(dim);
+    if (set instanceof AtomSet atoms) {
+      return Optional.of(valueLists(dim, name, atoms));
+    }
     if (set instanceof RangeSet range) {
       return Optional.of(range(name, range));
     }
@@ -307,6 +310,103 @@ public final class Describer {
               + (strings.absent() ? " (or absent)" : " (and present)"));
     }
     return Optional.of(name + " is " + String.join(" or ", strings(dim, values)) + orAbsent);
+  }
+
+  /**
+   * Describes the value lists of a multivalued key in the words of the set operators: {@code every
+   * value of aws:TagKeys is in [a, b]} ({@code ForAllValues:}), {@code some value of aws:TagKeys is
+   * a} ({@code ForAnyValue:}), both at once, or else the combinations of values one by one.
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">Single-valued
+   *     vs. multivalued context keys</a>
+   */
+  private String valueLists(String dim, String name, AtomSet set) {
+    KeyAtoms atoms = set.atoms();
+    String orAbsent = set.absent() ? " (or " + name + " is absent)" : "";
+    if (set.presentEmpty()) {
+      return name + " is absent";
+    }
+    if (set.presentAll()) {
+      return name + " is present";
+    }
+    int subsets = 1 << atoms.size();
+    // Every atom some member hits, and the atoms that make a member alone.
+    int used = 0;
+    int alone = 0;
+    for (int t = 0; t < subsets; t++) {
+      if (set.has(t)) {
+        used |= t;
+        alone |= Integer.bitCount(t) == 1 ? t : 0;
+      }
+    }
+    boolean none = set.has(0);
+    // Is the set "every value in USED, and some value in ALONE (or no values at all)"?
+    boolean simple = true;
+    for (int t = 0; t < subsets && simple; t++) {
+      boolean expected = t == 0 ? none : (t & ~used) == 0 && (t & alone) != 0;
+      simple = set.has(t) == expected;
+    }
+    String noValues = none ? " (or " + name + " has no values)" : "";
+    if (simple && used == 0) {
+      return name + " has no values" + orAbsent;
+    }
+    if (simple && alone == used) {
+      return (none
+              ? "every value of " + name + " is " + words(dim, atoms, used)
+              : name + " has values and every one is " + words(dim, atoms, used))
+          + orAbsent;
+    }
+    if (simple && used == atoms.all()) {
+      return "some value of " + name + " is " + words(dim, atoms, alone) + noValues + orAbsent;
+    }
+    if (simple) {
+      return "every value of "
+          + name
+          + " is "
+          + words(dim, atoms, used)
+          + " and some value is "
+          + words(dim, atoms, alone)
+          + noValues
+          + orAbsent;
+    }
+    List<String> lists = new ArrayList<>();
+    int count = 0;
+    for (int size = 0; size <= atoms.size(); size++) {
+      for (int t = 0; t < subsets; t++) {
+        if (set.has(t) && Integer.bitCount(t) == size && count++ < 4) {
+          List<String> parts = new ArrayList<>();
+          for (int i = 0; i < atoms.size(); i++) {
+            if ((t & (1 << i)) != 0) {
+              parts.add(words(dim, atoms, 1 << i));
+            }
+          }
+          lists.add("(" + (parts.isEmpty() ? "no values" : String.join("; ", parts)) + ")");
+        }
+      }
+    }
+    return "the values of "
+        + name
+        + " are one of "
+        + String.join(", ", lists)
+        + (count > 4 ? " and " + (count - 4) + " more combinations" : "")
+        + orAbsent;
+  }
+
+  /** Returns the values of the atoms in {@code mask} in the words of the policies. */
+  private String words(String dim, KeyAtoms atoms, int mask) {
+    List<DimSet> parts = new ArrayList<>();
+    for (int i = 0; i < atoms.size(); i++) {
+      if ((mask & (1 << i)) != 0) {
+        parts.add(atoms.atom(i));
+      }
+    }
+    DimSet union = DimSet.unionOf(parts);
+    if (union instanceof RangeSet range) {
+      return "such that " + range("it", range);
+    }
+    List<String> words = strings(dim, Languages.minimal(((StrSet) union).language().clone()));
+    return words.size() == 1 ? words.get(0) : "in [" + String.join(", ", words) + "]";
   }
 
   private static String range(String name, RangeSet set) {

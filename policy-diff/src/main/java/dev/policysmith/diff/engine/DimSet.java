@@ -2,6 +2,7 @@ package dev.policysmith.diff.engine;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The set of values one dimension of a box allows: which strings (or numbers, dates, addresses) a
@@ -29,6 +30,24 @@ public abstract class DimSet {
 
   /** Returns whether the value, or absence when empty, is in the set. */
   public abstract boolean contains(Optional<String> value);
+
+  /**
+   * Returns whether a request carrying {@code values} here (null for a missing key) is in the set.
+   * This one-value set holds it when one of the values is a member, or, for none, when absence is:
+   * exact for requests with at most one value, the ones the diff reasons about on keys no set
+   * operator names; {@link AtomSet} is exact for any list.
+   */
+  public boolean containsValues(@Nullable List<String> values) {
+    if (values == null || values.isEmpty()) {
+      return contains(Optional.empty());
+    }
+    for (String value : values) {
+      if (contains(Optional.of(value))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Returns one member, preferring the first of {@code hints} that is a member; {@code

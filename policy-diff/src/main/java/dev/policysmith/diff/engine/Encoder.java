@@ -14,6 +14,7 @@ import dev.policysmith.model.arn.Partition;
 import dev.policysmith.model.condition.BaseOperator;
 import dev.policysmith.model.condition.ConditionOperator;
 import dev.policysmith.model.condition.ConditionValue;
+import dev.policysmith.model.condition.ConditionValues;
 import dev.policysmith.model.condition.KeyCondition;
 import dev.policysmith.model.condition.OperatorBlock;
 import dev.policysmith.model.condition.SetQualifier;
@@ -29,7 +30,10 @@ import java.util.regex.Pattern;
 
 /**
  * Turns statements into boxes, deciding each dimension exactly as the evaluator does, and records
- * where it could not (policy variables, set operators, a key compared as two kinds of value).
+ * where it could not (policy variables, a key compared as two kinds of value, set operators on a
+ * key whose values fall into too many classes). Condition keys that a set operator names are
+ * decided for any number of values once {@link #prepare} has split their values into atoms; other
+ * keys for at most one value.
  *
  * @see <a
  *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
@@ -42,6 +46,10 @@ public final class Encoder {
   private final Map<String, Set<String>> keyFamilies = new LinkedHashMap<>();
   private final Map<String, String> keyNames = new LinkedHashMap<>();
   private final Vocabulary vocabulary = new Vocabulary();
+  private final Map<String, KeyAtoms> keyAtoms = new LinkedHashMap<>();
+
+  /** Keys a set operator names whose values fell into too many atoms to split. */
+  private final Set<String> unsplit = new LinkedHashSet<>();
 
   /** Returns why some construct was not decided exactly, in the order first met. */
   public Set<String> reasons() {
@@ -371,50 +379,76 @@ public final class Encoder {
     BaseOperator base = operator.base();
     String dim = Box.keyDim(key.key());
     String name = key.key();
+    KeyAtoms atoms = keyAtoms.get(dim);
+    if (atoms != null) {
+      return overAtoms(operator, key, variables, atoms);
+    }
     boolean absent = base.negated() || operator.ifExists();
     if (operator.qualifier().isPresent() && base != BaseOperator.NULL) {
       reasons.add(
           operator
               + " on "
               + name
-              + ": set operators are decided for requests with at most one value per key");
+              + ": set operators are decided for requests with at most one value per key"
+              + (unsplit.contains(dim)
+                  ? " (its values fall into more than " + KeyAtoms.MAX + " classes)"
+                  : ""));
       absent = operator.ifExists() || operator.qualifier().get() == SetQualifier.FOR_ALL_VALUES;
     }
+    if (base == BaseOperator.NULL) {
+      return StrSet.of(
+          nullAbsent(key), nullPresent(key) ? Languages.anyString() : Languages.none());
+    }
+    DimSet matching = matching(base, key, variables);
+    if (matching instanceof RangeSet range) {
+      if (!base.negated()) {
+        return new RangeSet(range.kind(), absent, false, range.intervals());
+      }
+      RangeSet complement = (RangeSet) range.complement();
+      return new RangeSet(range.kind(), absent, true, complement.intervals());
+    }
+    Automaton language = ((StrSet) matching).language();
+    // The complement of a minimal automaton is minimal.
+    return StrSet.ofMinimal(absent, base.negated() ? language.complement() : language);
+  }
+
+  /** Whether a {@code Null} condition holds for a missing key: one of its values is true. */
+  private static boolean nullAbsent(KeyCondition key) {
+    return key.values().stream().anyMatch(v -> v.text().equalsIgnoreCase("true"));
+  }
+
+  /** Whether a {@code Null} condition holds for a present key: one of its values is false. */
+  private static boolean nullPresent(KeyCondition key) {
+    return key.values().stream().anyMatch(v -> v.text().equalsIgnoreCase("false"));
+  }
+
+  /**
+   * Returns the request values one of whose policy values matches under the operator's positive
+   * comparison (StringLike for StringNotLike), without absence: a {@link RangeSet} for numbers,
+   * dates and addresses, a minimal {@link StrSet} otherwise. Records the values in the vocabulary.
+   */
+  private DimSet matching(BaseOperator base, KeyCondition key, boolean variables) {
+    String dim = Box.keyDim(key.key());
+    String name = key.key();
     List<String> values = new ArrayList<>();
     for (ConditionValue value : key.values()) {
       values.add(value.text());
     }
     switch (base.family()) {
-      case NULL:
-        {
-          boolean whenAbsent = false;
-          boolean whenPresent = false;
-          for (String value : values) {
-            whenAbsent |= value.equalsIgnoreCase("true");
-            whenPresent |= value.equalsIgnoreCase("false");
-          }
-          return StrSet.of(whenAbsent, whenPresent ? Languages.anyString() : Languages.none());
-        }
       case NUMERIC:
         values.forEach(v -> vocabulary.add(dim, v, null));
         family(dim, "Numeric");
-        return range(ValueKind.NUMBER, base, absent, values);
+        return range(ValueKind.NUMBER, base, values);
       case DATE:
         values.forEach(v -> vocabulary.add(dim, v, null));
         family(dim, "Date");
-        return range(ValueKind.DATE, base, absent, values);
+        return range(ValueKind.DATE, base, values);
       case IP_ADDRESS:
         values.forEach(v -> vocabulary.add(dim, v, null));
         family(dim, "IpAddress");
-        return range(ValueKind.IP, base, absent, values);
+        return range(ValueKind.IP, base, values);
       default:
         family(dim, "String");
-        if (base == BaseOperator.BINARY_EQUALS) {
-          reasons.add(
-              "BinaryEquals on "
-                  + name
-                  + ": base-64 values are compared as text, not as decoded bytes");
-        }
         // Variables are resolved only in String, ARN and Bool values; elsewhere ${...} is text.
         boolean resolves = variables && base != BaseOperator.BINARY_EQUALS;
         List<String> texts = new ArrayList<>();
@@ -423,7 +457,8 @@ public final class Encoder {
           texts.add(text);
           vocabulary.addLazy(dim, value, () -> valueLanguage(base, text));
         }
-        Automaton matching =
+        return StrSet.ofMinimal(
+            false,
             Languages.shared(
                 Languages.sharedKey("value " + base, texts),
                 () -> {
@@ -432,18 +467,132 @@ public final class Encoder {
                     parts.add(valueLanguage(base, text));
                   }
                   return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
-                });
-        // The complement of a minimal automaton is minimal.
-        return StrSet.ofMinimal(absent, base.negated() ? matching.complement() : matching);
+                }));
     }
+  }
+
+  /**
+   * Returns a condition on a multivalued key as the set of value lists satisfying it, by the atoms
+   * they hit ({@link KeyAtoms}), exactly as the evaluator decides it: unqualified, a positive
+   * operator holds when some value matches and a negated one when none does; {@code ForAnyValue:}
+   * when some value satisfies the operator, {@code ForAllValues:} when every one does (true for no
+   * values), a value satisfying a negated operator when it matches none of the policy values;
+   * absence as {@link #condition} says.
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">Single-valued
+   *     vs. multivalued context keys</a>
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html">Conditions
+   *     with multiple context keys or values</a>
+   */
+  private DimSet overAtoms(
+      ConditionOperator operator, KeyCondition key, boolean variables, KeyAtoms atoms) {
+    BaseOperator base = operator.base();
+    if (base == BaseOperator.NULL) {
+      // A qualifier on Null is ignored: it asks whether the key is there, with any values.
+      boolean present = nullPresent(key);
+      return AtomSet.of(atoms, nullAbsent(key), t -> present);
+    }
+    int m = atoms.mask(matching(base, key, variables));
+    int outside = atoms.all() & ~m;
+    boolean negated = base.negated();
+    SetQualifier qualifier = operator.qualifier().orElse(null);
+    if (qualifier == SetQualifier.FOR_ALL_VALUES) {
+      // Every value satisfies: none outside the matching atoms, or for a negated operator none
+      // inside them. True for a missing key.
+      int forbidden = negated ? m : outside;
+      return AtomSet.of(atoms, true, t -> (t & forbidden) == 0);
+    }
+    if (qualifier == SetQualifier.FOR_ANY_VALUE) {
+      // Some value satisfies. False for a missing key unless IfExists.
+      int wanted = negated ? outside : m;
+      return AtomSet.of(atoms, operator.ifExists(), t -> (t & wanted) != 0);
+    }
+    // Several values without a qualifier: positive when some value matches, negated when none
+    // does (KeyTest's rule; one value reduces to the documented single-value rule).
+    boolean absent = negated || operator.ifExists();
+    return negated
+        ? AtomSet.of(atoms, absent, t -> (t & m) == 0)
+        : AtomSet.of(atoms, absent, t -> (t & m) != 0);
+  }
+
+  /**
+   * Splits the values of every condition key that {@code ForAnyValue:} or {@code ForAllValues:}
+   * names in any of the documents into {@link KeyAtoms atoms}, so that conditions on it are then
+   * decided for requests with any number of values: call it with both documents of a comparison
+   * before encoding either. A key compared as two kinds of value, or whose values fall into more
+   * than {@value KeyAtoms#MAX} atoms, keeps the one-value reading, reported inexact.
+   */
+  public void prepare(List<PolicyDocument> documents) {
+    Map<String, List<Map.Entry<ConditionOperator, KeyCondition>>> uses = new LinkedHashMap<>();
+    Map<String, Boolean> variablesOf = new LinkedHashMap<>();
+    Set<String> qualified = new LinkedHashSet<>();
+    for (PolicyDocument document : documents) {
+      for (Statement statement : document.statements()) {
+        if (statement.condition().isEmpty()) {
+          continue;
+        }
+        for (OperatorBlock block : statement.condition().get().operators()) {
+          ConditionOperator operator = block.operator();
+          if (operator.base() == BaseOperator.NULL) {
+            continue;
+          }
+          for (KeyCondition key : block.keys()) {
+            String dim = Box.keyDim(key.key());
+            if (operator.qualifier().isPresent()) {
+              qualified.add(dim);
+            }
+            uses.computeIfAbsent(dim, k -> new ArrayList<>()).add(Map.entry(operator, key));
+            variablesOf.merge(dim, document.variablesEnabled(), Boolean::logicalOr);
+          }
+        }
+      }
+    }
+    for (String dim : qualified) {
+      List<Map.Entry<ConditionOperator, KeyCondition>> keyUses = uses.get(dim);
+      Set<BaseOperator.Family> kinds = new LinkedHashSet<>();
+      for (Map.Entry<ConditionOperator, KeyCondition> use : keyUses) {
+        kinds.add(kind(use.getKey().base()));
+      }
+      if (kinds.size() > 1) {
+        continue;
+      }
+      DimSet universe =
+          switch (kinds.iterator().next()) {
+            case NUMERIC -> new RangeSet(ValueKind.NUMBER, false, true, List.of(Interval.ALL));
+            case DATE -> new RangeSet(ValueKind.DATE, false, true, List.of(Interval.ALL));
+            case IP_ADDRESS -> new RangeSet(ValueKind.IP, false, true, List.of(Interval.ALL));
+            default -> StrSet.present();
+          };
+      List<DimSet> matching = new ArrayList<>();
+      for (Map.Entry<ConditionOperator, KeyCondition> use : keyUses) {
+        matching.add(matching(use.getKey().base(), use.getValue(), variablesOf.get(dim)));
+      }
+      Optional<KeyAtoms> atoms = KeyAtoms.partition(dim, universe, matching);
+      if (atoms.isPresent()) {
+        keyAtoms.put(dim, atoms.get());
+      } else {
+        unsplit.add(dim);
+      }
+    }
+  }
+
+  /** The kind of value an operator compares: strings, ARNs, booleans and base-64 text alike. */
+  private static BaseOperator.Family kind(BaseOperator base) {
+    return switch (base.family()) {
+      case NUMERIC, DATE, IP_ADDRESS -> base.family();
+      default -> BaseOperator.Family.STRING;
+    };
   }
 
   private static Automaton valueLanguage(BaseOperator base, String value) {
     switch (base) {
       case STRING_EQUALS:
       case STRING_NOT_EQUALS:
-      case BINARY_EQUALS:
         return Languages.literal(value);
+      case BINARY_EQUALS:
+        return binaryLanguage(value);
       case STRING_EQUALS_IGNORE_CASE:
       case STRING_NOT_EQUALS_IGNORE_CASE:
         return Languages.literalIgnoringCase(value);
@@ -462,7 +611,47 @@ public final class Encoder {
     }
   }
 
-  private RangeSet range(ValueKind kind, BaseOperator base, boolean absent, List<String> values) {
+  /** The base-64 alphabet, in the order of the six-bit values. */
+  private static final String BASE64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  /**
+   * Returns the request strings that decode to the same bytes as a BinaryEquals policy value, by
+   * the evaluator's decoder ({@link ConditionValues#binary}, standard base-64): the canonical text,
+   * with or without its padding, and with any value of the bits that the last character carries
+   * beyond the last byte, which the decoder ignores. A value that does not decode matches nothing.
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_BinaryEquals">Binary
+   *     condition operators</a>
+   */
+  static Automaton binaryLanguage(String value) {
+    byte[] bytes = ConditionValues.binary(value);
+    if (bytes == null) {
+      return Languages.none();
+    }
+    String canonical = java.util.Base64.getEncoder().encodeToString(bytes);
+    int rest = bytes.length % 3;
+    if (rest == 0) {
+      return Languages.literal(canonical);
+    }
+    // One byte left: two characters of which the second keeps 2 of its 6 bits; two bytes: three
+    // characters of which the third keeps 4.
+    int last = rest == 1 ? 2 : 3;
+    int ignored = rest == 1 ? 4 : 2;
+    String head = canonical.substring(0, canonical.length() - 4 + last - 1);
+    int kept = BASE64.indexOf(canonical.charAt(head.length())) >> ignored;
+    List<Automaton> lasts = new ArrayList<>();
+    for (int low = 0; low < 1 << ignored; low++) {
+      lasts.add(Languages.literal(String.valueOf(BASE64.charAt(kept << ignored | low))));
+    }
+    Automaton padding = Languages.literal("=".repeat(4 - last)).optional();
+    return Languages.minimal(
+        Languages.literal(head).concatenate(Automaton.union(lasts)).concatenate(padding));
+  }
+
+  /** The values some policy value matches under the operator's positive comparison. */
+  private static RangeSet range(ValueKind kind, BaseOperator base, List<String> values) {
     List<Interval> matching = new ArrayList<>();
     for (String value : values) {
       Optional<Interval> range = kind.parseRange(value);
@@ -487,12 +676,7 @@ public final class Encoder {
           matching.add(r);
       }
     }
-    RangeSet positive = new RangeSet(kind, false, false, matching);
-    if (!base.negated()) {
-      return new RangeSet(kind, absent, false, positive.intervals());
-    }
-    RangeSet complement = (RangeSet) positive.complement();
-    return new RangeSet(kind, absent, true, complement.intervals());
+    return new RangeSet(kind, false, false, matching);
   }
 
   private static String comparison(BaseOperator base) {
