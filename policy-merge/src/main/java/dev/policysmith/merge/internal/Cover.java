@@ -60,15 +60,16 @@ import java.util.TreeSet;
  * per connected component (products are connected under one-coordinate steps, so none spans two), a
  * component of at most {@link #EXACT_POINTS} grants of {@code C} whose regrouping is not already as
  * small as a lower bound allows is searched over its maximal products by {@link SetCover}'s branch
- * and bound, within {@link #BUDGET} steps, every order fixed. Elsewhere, or when the budget runs out, the fewer of two regroupings (of the
- * component's grants of {@code M}, and of {@code C} pruned of redundant products) is taken, and the
- * cover is reported as not proven minimal. The second regrouping is tried only in components of at
- * most {@link #CLOSURE_POINTS} grants of {@code C}: in larger ones the closure can be many times
- * the size of {@code M} (a wildcard resource shared by many services links them all) and regrouping
- * it never gave fewer statements, on the shared corpus nor on the generated benchmark documents,
- * while it took most of the time. Every step iterates in a sorted order and depends only on {@code
- * M}, so the result is still a function of the grants, and because the output's grants reduce to
- * {@code M} again, canonicalising twice changes nothing.
+ * and bound, within {@link #BUDGET} steps, every order fixed. Elsewhere, or when the budget runs
+ * out, the fewer of two regroupings (of the component's grants of {@code M}, and of {@code C}
+ * pruned of redundant products) is taken, and the cover is reported as not proven minimal. The
+ * second regrouping is tried only in components of at most {@link #CLOSURE_POINTS} grants of {@code
+ * C}: in larger ones the closure can be many times the size of {@code M} (a wildcard resource
+ * shared by many services links them all) and regrouping it never gave fewer statements, on the
+ * shared corpus nor on the generated benchmark documents, while it took most of the time. Every
+ * step iterates in a sorted order and depends only on {@code M}, so the result is still a function
+ * of the grants, and because the output's grants reduce to {@code M} again, canonicalising twice
+ * changes nothing.
  *
  * <p>Inside each output product, action patterns covered by another of its patterns are dropped
  * (DESIGN: "actions covered by a wildcard in the same statement dropped"); grants of {@code M}
@@ -660,8 +661,8 @@ public final class Cover {
 
   /**
    * A minimum cover of one small component by its maximal products: they are enumerated from each
-   * grant of {@code M}, then {@link SetCover} picks the fewest, every order fixed, so the cover is a
-   * function of the component.
+   * grant of {@code M}, then {@link SetCover} picks the fewest, every order fixed, so the cover is
+   * a function of the component.
    */
   private static final class ExactSearch {
     private final Grid grid;
