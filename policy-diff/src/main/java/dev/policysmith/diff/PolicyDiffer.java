@@ -328,8 +328,14 @@ public final class PolicyDiffer {
 
   /** Turns regions into readable changes. */
   private static final class Narrator {
-    /** The most boxes with variable dimensions realised in one comparison. */
-    private static final int REALISE_LIMIT = 256;
+    /**
+     * The most boxes with variable dimensions realised in one comparison, and in one region: a
+     * realisation costs a few automaton products and evaluations, so this bounds the time a large
+     * policy full of variables adds.
+     */
+    private static final int REALISE_LIMIT = 4096;
+
+    private static final int REALISE_LIMIT_PER_REGION = 16;
 
     private final Vocabulary vocabulary;
     private final Describer describer;
@@ -387,6 +393,7 @@ public final class PolicyDiffer {
         }
         boxes = Engine.join(boxes, JOIN_LIMIT);
         List<Box> real = new ArrayList<>();
+        int attempts = 0;
         Map<Box, Request> witnesses = new java.util.IdentityHashMap<>();
         for (Box box : boxes) {
           if (!Variables.constrainsVariables(box)) {
@@ -403,7 +410,7 @@ public final class PolicyDiffer {
             continue;
           }
           Optional<Request> witness =
-              realised++ < REALISE_LIMIT
+              realised++ < REALISE_LIMIT && attempts++ < REALISE_LIMIT_PER_REGION
                   ? variables.realise(box, vocabulary, this::example).filter(differs)
                   : Optional.empty();
           if (witness.isPresent()) {

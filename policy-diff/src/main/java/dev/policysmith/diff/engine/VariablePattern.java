@@ -4,10 +4,12 @@ import dev.policysmith.model.condition.BaseOperator;
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -178,7 +180,7 @@ final class VariablePattern {
    */
   Automaton language(@Nullable BaseOperator base, Map<String, String> values) {
     List<String> resolved = resolve(values);
-    return resolved == null ? Languages.none() : build(base, resolved);
+    return resolved == null ? Languages.none() : build(base, resolved, BasicAutomata.makeAnyChar());
   }
 
   /**
@@ -186,25 +188,134 @@ final class VariablePattern {
    * to: each variable stands for any string. A superset of {@link #language} for every request.
    */
   Automaton widened(@Nullable BaseOperator base) {
-    return build(base, null);
+    return build(base, null, BasicAutomata.makeAnyChar());
   }
 
-  private Automaton build(@Nullable BaseOperator base, @Nullable List<String> resolved) {
+  /** The first of the characters that stand for variables in {@link #implies}. */
+  private static final char MARKER = '\ue000';
+
+  private static final int MARKERS = 256;
+
+  /**
+   * Returns whether, whatever the request, every value this pattern matches is matched by {@code
+   * other} under the same {@code base} ({@code StringEquals}, {@code StringLike}, {@code ArnLike}
+   * or a resource, null); false when that is not shown. {@code arn:...:log-group:${aws:PrincipalTag/G}/output}
+   * implies {@code arn:...:log-group:${aws:PrincipalTag/G}*}.
+   *
+   * <p>Each variable's key stands for a character of its own (a marker) that no wildcard matches:
+   * a pattern's language for a request is then the image of its marked language under the map
+   * from each marker to the key's value, so inclusion of the marked languages gives inclusion for
+   * every request. That needs a key to resolve alike in both patterns (the same default, or none
+   * in this one, whose language is then empty when the key is missing), values not split across
+   * ARN components (variables only in the last component, or no split at all), and texts free of
+   * marker characters; otherwise this answers false. Markers and characters no text mentions are
+   * matched alike by both patterns, so leaving markers out of the wildcards loses no witness.
+   */
+  boolean implies(VariablePattern other, @Nullable BaseOperator base) {
+    if (base != null
+        && base != BaseOperator.STRING_EQUALS
+        && base != BaseOperator.STRING_LIKE
+        && base != BaseOperator.ARN_LIKE) {
+      return false;
+    }
+    Map<String, String> markers = new LinkedHashMap<>();
+    Map<String, @Nullable String> defaults = new HashMap<>();
+    for (Part part : parts) {
+      if (part.kind == Kind.VARIABLE) {
+        String key = part.text.toLowerCase(Locale.ROOT);
+        if (defaults.containsKey(key) && !Objects.equals(defaults.get(key), part.fallback)) {
+          return false;
+        }
+        defaults.put(key, part.fallback);
+      }
+    }
+    for (VariablePattern pattern : List.of(this, other)) {
+      for (Part part : pattern.parts) {
+        if (part.kind == Kind.VARIABLE) {
+          String key = part.text.toLowerCase(Locale.ROOT);
+          String mine = defaults.get(key);
+          if (mine != null && !mine.equals(part.fallback)) {
+            return false;
+          }
+          if (!markers.containsKey(key)) {
+            if (markers.size() == MARKERS) {
+              return false;
+            }
+            markers.put(key, String.valueOf((char) (MARKER + markers.size())));
+          }
+        } else if (marked(part.text)) {
+          return false;
+        }
+      }
+      if ((base == null || base == BaseOperator.ARN_LIKE) && !pattern.variablesInLastComponent()) {
+        return false;
+      }
+    }
+    Automaton alphabet =
+        BasicAutomata.makeAnyChar()
+            .minus(BasicAutomata.makeCharRange(MARKER, (char) (MARKER + MARKERS - 1)));
+    Automaton mine = build(base, marks(markers), alphabet);
+    Automaton theirs = Languages.minimal(other.build(base, other.marks(markers), alphabet));
+    return Product.subsetOf(mine, theirs, false);
+  }
+
+  private static boolean marked(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= MARKER && c < MARKER + MARKERS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The marker of each variable, in order. */
+  private List<String> marks(Map<String, String> markers) {
+    List<String> out = new ArrayList<>();
+    for (Part part : parts) {
+      if (part.kind == Kind.VARIABLE) {
+        out.add(markers.get(part.text.toLowerCase(Locale.ROOT)));
+      }
+    }
+    return out;
+  }
+
+  /** Whether no variable lies in one of the first five ARN components. */
+  private boolean variablesInLastComponent() {
+    List<List<Part>> components = splitAtColons();
+    if (components == null) {
+      return true;
+    }
+    for (int i = 0; i < components.size() - 1; i++) {
+      if (components.get(i).stream().anyMatch(p -> p.kind == Kind.VARIABLE)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Builds the language with variables as {@code resolved} (any string when null) and wildcards
+   * standing for characters of {@code alphabet}.
+   */
+  private Automaton build(
+      @Nullable BaseOperator base, @Nullable List<String> resolved, Automaton alphabet) {
     if (base == null) {
-      return arn(resolved);
+      return arn(resolved, alphabet);
     }
     switch (base) {
       case STRING_EQUALS:
-        return sequence(resolved, false, false, null);
+        return sequence(parts, resolved, 0, false, false, alphabet);
       case STRING_EQUALS_IGNORE_CASE:
-        return sequence(resolved, true, false, null);
+        return sequence(parts, resolved, 0, true, false, alphabet);
       case STRING_LIKE:
-        return sequence(resolved, false, true, null);
+        return sequence(parts, resolved, 0, false, true, alphabet);
       case BOOL:
         {
           if (resolved == null) {
             // Whatever it resolves to, a Bool value matches true or false in some case at most.
-            return Languages.literalIgnoringCase("true").union(Languages.literalIgnoringCase("false"));
+            return Languages.literalIgnoringCase("true")
+                .union(Languages.literalIgnoringCase("false"));
           }
           String value = string(resolved);
           // A Bool value other than true or false, in any case, matches nothing.
@@ -214,7 +325,7 @@ final class VariablePattern {
         }
       default:
         // ArnEquals and ArnLike behave alike: component by component, with wildcards.
-        return arn(resolved);
+        return arn(resolved, alphabet);
     }
   }
 
@@ -230,25 +341,16 @@ final class VariablePattern {
 
   /**
    * The pieces in order: text as a literal or, when {@code wildcards}, as a pattern whose
-   * wildcards stand for characters of {@code anyChar} (every character when null); literal
-   * characters; variables as their values, or as any string of {@code anyChar} when widened.
+   * wildcards stand for characters of {@code wildcard}; literal characters; variables as their
+   * values from {@code firstVariable} on, or as any string of {@code wildcard} when widened.
    */
-  private Automaton sequence(
-      @Nullable List<String> resolved,
-      boolean ignoreCase,
-      boolean wildcards,
-      @Nullable Automaton anyChar) {
-    return sequence(parts, resolved, 0, ignoreCase, wildcards, anyChar);
-  }
-
   private static Automaton sequence(
       List<Part> parts,
       @Nullable List<String> resolved,
       int firstVariable,
       boolean ignoreCase,
       boolean wildcards,
-      @Nullable Automaton anyChar) {
-    Automaton wildcard = anyChar != null ? anyChar : BasicAutomata.makeAnyChar();
+      Automaton wildcard) {
     List<Automaton> out = new ArrayList<>();
     int v = firstVariable;
     for (Part part : parts) {
@@ -280,24 +382,23 @@ final class VariablePattern {
    * five components matched without crossing a colon, the rest as one; with fewer colons, one
    * pattern over the whole value.
    */
-  private Automaton arn(@Nullable List<String> resolved) {
+  private Automaton arn(@Nullable List<String> resolved, Automaton alphabet) {
     List<List<Part>> components = splitAtColons();
     if (components == null) {
-      return sequence(resolved, false, true, null);
+      return sequence(parts, resolved, 0, false, true, alphabet);
     }
-    Automaton notColon = Languages.anyCharBut(':');
+    Automaton notColon = alphabet.minus(BasicAutomata.makeChar(':'));
     List<Automaton> out = new ArrayList<>();
     int v = 0;
     for (int i = 0; i < components.size(); i++) {
       List<Part> component = components.get(i);
       boolean last = i == components.size() - 1;
       Automaton language =
-          sequence(component, resolved, v, false, true, last ? null : notColon);
+          sequence(component, resolved, v, false, true, last ? alphabet : notColon);
       if (!last) {
         // A value read into one of the first five components holds no colon, so a resolved
         // variable with one makes the component match nothing.
-        language = language.intersection(notColon.repeat());
-        out.add(language);
+        out.add(language.intersection(Languages.anyCharBut(':').repeat()));
         out.add(Languages.literal(":"));
       } else {
         out.add(language);

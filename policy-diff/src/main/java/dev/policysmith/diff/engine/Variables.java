@@ -55,7 +55,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Sharper but still sound: Pᵢ(r) implies that r's value lies in pattern i's {@linkplain
  * VariablePattern#widened widened} language Wᵢ (each variable read as any string), so a box with Pᵢ
  * true may be narrowed to Wᵢ in Pᵢ's dimension without changing its preimage ({@link
- * #normalise}); a box left empty that way holds no request.
+ * #normalise}); a box left empty that way holds no request. Likewise a box with Pᵢ true and Pⱼ
+ * false holds no request when pattern i {@linkplain VariablePattern#implies implies} pattern j
+ * ({@code .../${aws:PrincipalTag/G}/output} and {@code .../${aws:PrincipalTag/G}*}).
  *
  * <p>Each Pᵢ is decided by the evaluator itself, on a one-statement policy holding only that
  * pattern, so the diff cannot disagree with it on what a variable resolves to: missing keys,
@@ -280,16 +282,42 @@ public final class Variables {
    */
   public @Nullable Box normalise(Box box) {
     Box out = box;
+    List<Predicate> matching = new ArrayList<>();
+    List<Predicate> failing = new ArrayList<>();
     for (Map.Entry<String, DimSet> e : box.dims().entrySet()) {
-      if (isVariable(e.getKey()) && e.getValue() instanceof BoolSet b && !b.whenFalse()) {
+      if (isVariable(e.getKey()) && e.getValue() instanceof BoolSet b && !b.isUniversal()) {
         Predicate p = predicate(e.getKey());
+        if (b.whenFalse()) {
+          failing.add(p);
+          continue;
+        }
+        matching.add(p);
         DimSet current = out.get(p.target());
         if (!current.subsetOf(p.widened())) {
           out = out.with(p.target(), current.intersect(p.widened()));
         }
       }
     }
+    for (Predicate a : matching) {
+      for (Predicate b : failing) {
+        if (implies(a, b)) {
+          // Pᵢ true and Pⱼ false, where every value Pᵢ's pattern matches Pⱼ's matches too.
+          return null;
+        }
+      }
+    }
     return out.isEmpty() ? null : out;
+  }
+
+  private final Map<List<String>, Boolean> implications = new HashMap<>();
+
+  /** Returns whether, for every request, {@code a} true makes {@code b} true. */
+  private boolean implies(Predicate a, Predicate b) {
+    if (!a.target.equals(b.target) || a.base != b.base) {
+      return false;
+    }
+    return implications.computeIfAbsent(
+        List.of(a.dim, b.dim), k -> a.pattern.implies(b.pattern, a.base));
   }
 
   /** Builds a request from a box, with the given values where named (empty for absent). */
@@ -400,6 +428,9 @@ public final class Variables {
         } else {
           language = language.minus(resolved);
         }
+      }
+      if (target.startsWith(Box.KEY)) {
+        hints.addAll(typical(target.substring(Box.KEY.length())));
       }
       hints.addAll(vocabulary.hints(target));
       StrSet allowed = StrSet.of(set.absent() && !mustMatch, language);
