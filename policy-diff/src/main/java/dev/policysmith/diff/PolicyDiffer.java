@@ -43,10 +43,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Policy variables ({@code arn:aws:s3:::bucket/${aws:username}/*}, {@code "s3:prefix":
  * "${aws:username}/*"}) are decided exactly where it can be shown: each pattern with a variable is
  * a dimension of its own, true when the request's value matches the pattern as resolved from the
- * request. No difference over those dimensions proves equivalence; a change that depends on them
- * is reported once a concrete request, checked with the evaluator, confirms it, and otherwise
- * named as not decided exactly. The example of such a change carries the variable's key, e.g.
- * {@code aws:username=alice} with resource {@code arn:aws:s3:::bucket/alice/example}.
+ * request. No difference over those dimensions proves equivalence; a change that depends on them is
+ * reported once a concrete request, checked with the evaluator, confirms it, and otherwise named as
+ * not decided exactly. The example of such a change carries the variable's key, e.g. {@code
+ * aws:username=alice} with resource {@code arn:aws:s3:::bucket/alice/example}.
  *
  * <pre>{@code
  * DiffResult result = PolicyDiffer.standard().diff(oldPolicy, newPolicy);
@@ -368,8 +368,8 @@ public final class PolicyDiffer {
 
     /**
      * Returns the changes of the regions. A box fixing a variable dimension counts once a request
-     * in it is found and {@code differs} (the two policies decide it as the change says); a
-     * region with no such box and no box free of variables is reported as not confirmed.
+     * in it is found and {@code differs} (the two policies decide it as the change says); a region
+     * with no such box and no box free of variables is reported as not confirmed.
      */
     Narration changes(
         List<Region> regions,
@@ -488,8 +488,7 @@ public final class PolicyDiffer {
         if (Variables.isVariable(dim)) {
           Variables.Predicate p = variables.predicate(dim);
           if (!p.target().equals(Box.RESOURCE)) {
-            truth(boxes, dim)
-                .ifPresent(t -> conditions.add(t ? p.phrase() : "not " + p.phrase()));
+            truth(boxes, dim).ifPresent(t -> conditions.add(t ? p.phrase() : "not " + p.phrase()));
           }
         }
       }
@@ -521,11 +520,7 @@ public final class PolicyDiffer {
         List<Encoder.Encoded> statements, int index, StatementRef.Side side) {
       // A statement with a policy variable may have several boxes, so several entries.
       Statement statement =
-          statements.stream()
-              .filter(e -> e.index() == index)
-              .findFirst()
-              .orElseThrow()
-              .statement();
+          statements.stream().filter(e -> e.index() == index).findFirst().orElseThrow().statement();
       return new StatementRef(side, index, statement.sid(), statement.effect());
     }
 
@@ -579,8 +574,8 @@ public final class PolicyDiffer {
 
     /**
      * Returns the resources in words: the patterns of the boxes free of variable patterns, then
-     * each variable pattern that a box requires to match, as written; a variable pattern that
-     * every box requires not to match is named after "except".
+     * each variable pattern that a box requires to match, as written; a variable pattern that every
+     * box requires not to match is named after "except".
      */
     private List<String> resources(List<Box> boxes) {
       List<Box> plain = new ArrayList<>();
@@ -716,8 +711,7 @@ public final class PolicyDiffer {
         if (dim.startsWith(Box.KEY) && seen.add(dim)) {
           Optional<String> value = value(box, dim, values, true);
           String name =
-              names.getOrDefault(
-                  dim, keyNames.getOrDefault(dim, dim.substring(Box.KEY.length())));
+              names.getOrDefault(dim, keyNames.getOrDefault(dim, dim.substring(Box.KEY.length())));
           value.ifPresent(v -> request.putContext(name, v));
         }
       }

@@ -391,8 +391,9 @@ class PolicyDifferTest {
 
   /**
    * A policy variable is a dimension of its own, so the same statement on both sides is proven
-   * equivalent (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html);
-   * more cases in {@link PolicyDifferVariablesTest}.
+   * equivalent
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html); more
+   * cases in {@link PolicyDifferVariablesTest}.
    */
   @Test
   void diff_policyVariableOnBothSides_isExactlyEquivalent() {

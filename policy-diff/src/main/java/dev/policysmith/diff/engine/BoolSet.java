@@ -82,7 +82,9 @@ final class BoolSet extends DimSet {
 
   @Override
   public boolean contains(Optional<String> value) {
-    return value.map(v -> v.equals("true") ? whenTrue : v.equals("false") && whenFalse).orElse(false);
+    return value
+        .map(v -> v.equals("true") ? whenTrue : v.equals("false") && whenFalse)
+        .orElse(false);
   }
 
   @Override

@@ -129,8 +129,7 @@ public final class Encoder {
     List<Box> out = List.of(box);
     if (statement.resource().isPresent()) {
       ResourceClause clause = statement.resource().get();
-      List<Map<String, DimSet>> alternatives =
-          variables ? variableResources(clause) : null;
+      List<Map<String, DimSet>> alternatives = variables ? variableResources(clause) : null;
       out =
           alternatives != null
               ? and(out, alternatives)
@@ -214,7 +213,8 @@ public final class Encoder {
         patterns.add(parsed);
       }
     }
-    Automaton language = plain.isEmpty() ? Languages.none() : Languages.minimal(Automaton.union(plain));
+    Automaton language =
+        plain.isEmpty() ? Languages.none() : Languages.minimal(Automaton.union(plain));
     List<Variables.Predicate> predicates = new ArrayList<>();
     for (VariablePattern pattern : patterns) {
       predicates.add(variables.resource(pattern));
@@ -263,7 +263,8 @@ public final class Encoder {
         predicates.add(variables.condition(key.key(), positive, parsed));
       }
     }
-    Automaton language = plain.isEmpty() ? Languages.none() : Languages.minimal(Automaton.union(plain));
+    Automaton language =
+        plain.isEmpty() ? Languages.none() : Languages.minimal(Automaton.union(plain));
     return alternatives(dim, base.negated(), true, operator.ifExists(), language, predicates);
   }
 

@@ -133,8 +133,8 @@ final class VariablePattern {
   }
 
   /**
-   * Returns the value of each variable given the request's values ({@code values} by folded key;
-   * a key not in it is absent), or null when one has no value and no default, so that the pattern
+   * Returns the value of each variable given the request's values ({@code values} by folded key; a
+   * key not in it is absent), or null when one has no value and no default, so that the pattern
    * matches nothing.
    */
   private @Nullable List<String> resolve(Map<String, String> values) {
@@ -175,8 +175,8 @@ final class VariablePattern {
 
   /**
    * Returns the values the pattern matches under {@code base} (a positive operator, or null for a
-   * {@code Resource}) with its variables resolved from {@code values}: empty when a variable has
-   * no value.
+   * {@code Resource}) with its variables resolved from {@code values}: empty when a variable has no
+   * value.
    */
   Automaton language(@Nullable BaseOperator base, Map<String, String> values) {
     List<String> resolved = resolve(values);
@@ -199,17 +199,18 @@ final class VariablePattern {
   /**
    * Returns whether, whatever the request, every value this pattern matches is matched by {@code
    * other} under the same {@code base} ({@code StringEquals}, {@code StringLike}, {@code ArnLike}
-   * or a resource, null); false when that is not shown. {@code arn:...:log-group:${aws:PrincipalTag/G}/output}
-   * implies {@code arn:...:log-group:${aws:PrincipalTag/G}*}.
+   * or a resource, null); false when that is not shown. {@code
+   * arn:...:log-group:${aws:PrincipalTag/G}/output} implies {@code
+   * arn:...:log-group:${aws:PrincipalTag/G}*}.
    *
-   * <p>Each variable's key stands for a character of its own (a marker) that no wildcard matches:
-   * a pattern's language for a request is then the image of its marked language under the map
-   * from each marker to the key's value, so inclusion of the marked languages gives inclusion for
-   * every request. That needs a key to resolve alike in both patterns (the same default, or none
-   * in this one, whose language is then empty when the key is missing), values not split across
-   * ARN components (variables only in the last component, or no split at all), and texts free of
-   * marker characters; otherwise this answers false. Markers and characters no text mentions are
-   * matched alike by both patterns, so leaving markers out of the wildcards loses no witness.
+   * <p>Each variable's key stands for a character of its own (a marker) that no wildcard matches: a
+   * pattern's language for a request is then the image of its marked language under the map from
+   * each marker to the key's value, so inclusion of the marked languages gives inclusion for every
+   * request. That needs a key to resolve alike in both patterns (the same default, or none in this
+   * one, whose language is then empty when the key is missing), values not split across ARN
+   * components (variables only in the last component, or no split at all), and texts free of marker
+   * characters; otherwise this answers false. Markers and characters no text mentions are matched
+   * alike by both patterns, so leaving markers out of the wildcards loses no witness.
    */
   boolean implies(VariablePattern other, @Nullable BaseOperator base) {
     if (base != null
@@ -340,9 +341,9 @@ final class VariablePattern {
   }
 
   /**
-   * The pieces in order: text as a literal or, when {@code wildcards}, as a pattern whose
-   * wildcards stand for characters of {@code wildcard}; literal characters; variables as their
-   * values from {@code firstVariable} on, or as any string of {@code wildcard} when widened.
+   * The pieces in order: text as a literal or, when {@code wildcards}, as a pattern whose wildcards
+   * stand for characters of {@code wildcard}; literal characters; variables as their values from
+   * {@code firstVariable} on, or as any string of {@code wildcard} when widened.
    */
   private static Automaton sequence(
       List<Part> parts,
@@ -355,10 +356,11 @@ final class VariablePattern {
     int v = firstVariable;
     for (Part part : parts) {
       switch (part.kind) {
-        case TEXT -> out.add(
-            wildcards
-                ? Languages.glob(part.text, ignoreCase, wildcard)
-                : literal(part.text, ignoreCase));
+        case TEXT ->
+            out.add(
+                wildcards
+                    ? Languages.glob(part.text, ignoreCase, wildcard)
+                    : literal(part.text, ignoreCase));
         case LITERAL -> out.add(literal(part.text, ignoreCase));
         default -> {
           if (resolved == null) {

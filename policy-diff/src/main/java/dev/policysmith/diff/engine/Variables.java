@@ -229,14 +229,14 @@ public final class Variables {
 
   /**
    * Returns the positive operator whose single-value test a (possibly negated) String, ARN or Bool
-   * operator builds on: {@code StringNotLike} on {@code StringLike}, {@code ArnNotEquals} on
-   * {@code ArnLike} (which behaves like {@code ArnEquals}), and so on.
+   * operator builds on: {@code StringNotLike} on {@code StringLike}, {@code ArnNotEquals} on {@code
+   * ArnLike} (which behaves like {@code ArnEquals}), and so on.
    */
   static BaseOperator positive(BaseOperator base) {
     return switch (base) {
       case STRING_EQUALS, STRING_NOT_EQUALS -> BaseOperator.STRING_EQUALS;
-      case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE -> BaseOperator
-          .STRING_EQUALS_IGNORE_CASE;
+      case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE ->
+          BaseOperator.STRING_EQUALS_IGNORE_CASE;
       case STRING_LIKE, STRING_NOT_LIKE -> BaseOperator.STRING_LIKE;
       case ARN_EQUALS, ARN_LIKE, ARN_NOT_EQUALS, ARN_NOT_LIKE -> BaseOperator.ARN_LIKE;
       case BOOL -> BaseOperator.BOOL;
