@@ -181,8 +181,8 @@ public final class PolicyDiffer {
         added.changes(),
         removed.changes(),
         catalogVerdict(
-            added.confirmed(),
-            removed.confirmed(),
+            added.counted(),
+            removed.counted(),
             olds,
             news,
             verdict,
@@ -321,10 +321,12 @@ public final class PolicyDiffer {
   }
 
   /**
-   * The changes of one direction: all of them, and the regions that are confirmed to hold a
-   * request, reduced to their confirmed boxes.
+   * The changes of one direction, and their regions as the catalogue's verdict counts them: a
+   * region confirmed by a request reduced to its confirmed boxes (a box left out makes the
+   * catalogue's verdict inexact, see {@link Narrator#allConfirmed}), an unconfirmed one whole, as
+   * the verdict over every action counts it too.
    */
-  private record Narration(List<Change> changes, List<Region> confirmed) {}
+  private record Narration(List<Change> changes, List<Region> counted) {}
 
   /** Turns regions into readable changes. */
   private static final class Narrator {
@@ -378,7 +380,7 @@ public final class PolicyDiffer {
         List<Encoder.Encoded> lifting,
         java.util.function.Predicate<Request> differs) {
       List<Change> out = new ArrayList<>();
-      List<Region> confirmed = new ArrayList<>();
+      List<Region> counted = new ArrayList<>();
       for (Region region : merged(regions)) {
         List<Box> boxes = new ArrayList<>();
         for (Box box : region.boxes()) {
@@ -434,9 +436,8 @@ public final class PolicyDiffer {
               }
             }
           }
-        } else {
-          confirmed.add(new Region(real, region.allowing(), region.lifted()));
         }
+        counted.add(new Region(real.isEmpty() ? boxes : real, region.allowing(), region.lifted()));
         Box exampleBox = exampleBox(real.isEmpty() ? boxes : real);
         Request example = witnesses.get(exampleBox);
         if (example == null) {
@@ -444,7 +445,7 @@ public final class PolicyDiffer {
         }
         out.add(change(region, boxes, effect, allowing, lifting, example));
       }
-      return new Narration(out, confirmed);
+      return new Narration(out, counted);
     }
 
     /**

@@ -431,4 +431,39 @@ class PolicyDifferVariablesTest {
     assertThat(decide(policy, witness)).isEqualTo(Decision.ALLOW);
     assertThat(witness.context()).containsKey("aws:username");
   }
+
+  /**
+   * Shrunk from the law {@code catalogVerdictSeesCataloguedDisagreements}: the variable's value
+   * must be the condition key's own value, which only one value of that key allows.
+   */
+  @Test
+  void diff_denyWhereTheKeyEqualsTheVariable_isNarrowerAlsoOverTheCatalogue() {
+    PolicyDocument before =
+        read(
+            """
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
+            """);
+    PolicyDocument after =
+        read(
+            """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": "*", "Resource": "*"},
+              {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {
+                "StringEquals": {"kms:ViaService": "ec2.ap-northeast-1.amazonaws.com"},
+                "StringEqualsIgnoreCase": {"kms:ViaService": "${aws:username}"}}}]}
+            """);
+
+    DiffResult result =
+        DIFFER.withCatalog(dev.policysmith.catalog.IamCatalog.bundled()).diff(before, after);
+
+    assertThat(result.exact()).as(result.toString()).isTrue();
+    assertThat(result.verdict()).isEqualTo(Verdict.NARROWER);
+    assertThat(result.catalogVerdict().orElseThrow().verdict()).isEqualTo(Verdict.NARROWER);
+    Request example = result.removed().get(0).example();
+    assertThat(example.context())
+        .containsEntry("kms:ViaService", java.util.List.of("ec2.ap-northeast-1.amazonaws.com"))
+        .containsEntry("aws:username", java.util.List.of("ec2.ap-northeast-1.amazonaws.com"));
+    assertThat(decide(before, example)).isEqualTo(Decision.ALLOW);
+    assertThat(decide(after, example)).isEqualTo(Decision.EXPLICIT_DENY);
+  }
 }

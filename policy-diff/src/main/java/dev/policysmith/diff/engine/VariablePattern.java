@@ -121,6 +121,13 @@ final class VariablePattern {
     return parts.stream().anyMatch(p -> p.kind != Kind.TEXT);
   }
 
+  /** Returns the folded key of the pattern when it is one variable and nothing else, or null. */
+  @Nullable String soleVariable() {
+    return parts.size() == 1 && parts.get(0).kind == Kind.VARIABLE
+        ? parts.get(0).text.toLowerCase(Locale.ROOT)
+        : null;
+  }
+
   /** Returns the variables' keys folded to lower case, each with its name as first written. */
   Map<String, String> keys() {
     Map<String, String> out = new LinkedHashMap<>();

@@ -349,7 +349,24 @@ public final class Variables {
     List<String> folded = new ArrayList<>(keys.keySet());
     List<List<Optional<String>>> candidates = new ArrayList<>();
     for (String key : folded) {
-      candidates.add(candidates(box, key, vocabulary));
+      List<Optional<String>> values = new ArrayList<>();
+      // A pattern that is the variable alone ("${aws:PrincipalAccount}") matches when the key's
+      // value is the tested value itself: try the box's own values there first.
+      for (Map.Entry<Predicate, Boolean> e : required.entrySet()) {
+        Predicate p = e.getKey();
+        if (e.getValue() && key.equals(p.pattern.soleVariable())) {
+          Optional<String> own = box.get(p.target()).example(vocabulary.hints(p.target()), false);
+          if (own.isPresent() && !values.contains(own)) {
+            values.add(own);
+          }
+        }
+      }
+      for (Optional<String> value : candidates(box, key, vocabulary)) {
+        if (!values.contains(value)) {
+          values.add(value);
+        }
+      }
+      candidates.add(values);
     }
     Map<String, String> names = new LinkedHashMap<>();
     keys.forEach((k, name) -> names.put(Box.keyDim(k), name));
