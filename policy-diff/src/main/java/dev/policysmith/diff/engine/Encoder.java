@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns statements into boxes, deciding each dimension exactly as the evaluator does, and records
- * where it could not (policy variables, set operators, a key compared as two kinds of value).
+ * where it could not (set operators, a key compared as two kinds of value). A pattern with a policy
+ * variable becomes a dimension of its own ({@link Variables}), so a statement may have several
+ * boxes.
  *
  * @see <a
  *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
@@ -196,25 +198,37 @@ public final class Encoder {
     }
     // A request without a resource is matched by the pattern "*" alone.
     boolean star = false;
-    List<Automaton> plain = new ArrayList<>();
+    List<String> plain = new ArrayList<>();
     List<VariablePattern> patterns = new ArrayList<>();
     for (ResourcePattern pattern : clause.patterns()) {
       String text = pattern.value();
       star |= text.equals("*");
       VariablePattern parsed = text.contains("${") ? VariablePattern.parse(text) : null;
       if (parsed == null || !parsed.special()) {
-        plain.add(sharedResourceLanguage(text));
+        plain.add(text);
         vocabulary.addLazy(Box.RESOURCE, text, () -> sharedResourceLanguage(text));
       } else if (!parsed.hasVariables()) {
         // Only ${*}, ${?} or ${$}: a literal character, decided without a request.
-        plain.add(parsed.language(null, Map.of()));
+        plain.add(text);
         vocabulary.addLazy(Box.RESOURCE, text, () -> parsed.language(null, Map.of()));
       } else {
         patterns.add(parsed);
       }
     }
+    // Minimal: shared languages are.
     Automaton language =
-        plain.isEmpty() ? Languages.none() : Languages.minimal(Automaton.union(plain));
+        Languages.shared(
+            Languages.sharedKey("resource with variables", plain),
+            () -> {
+              List<Automaton> parts = new ArrayList<>();
+              for (String text : plain) {
+                parts.add(
+                    text.contains("${")
+                        ? VariablePattern.parse(text).language(null, Map.of())
+                        : sharedResourceLanguage(text));
+              }
+              return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+            });
     List<Variables.Predicate> predicates = new ArrayList<>();
     for (VariablePattern pattern : patterns) {
       predicates.add(variables.resource(pattern));
@@ -248,23 +262,36 @@ public final class Encoder {
     String dim = Box.keyDim(key.key());
     family(dim, "String");
     BaseOperator positive = Variables.positive(base);
-    List<Automaton> plain = new ArrayList<>();
+    List<String> plain = new ArrayList<>();
     List<Variables.Predicate> predicates = new ArrayList<>();
     for (ConditionValue value : key.values()) {
       String text = value.text();
       VariablePattern parsed = VariablePattern.parse(text);
       if (!parsed.special()) {
-        plain.add(valueLanguage(base, text));
+        plain.add(text);
         vocabulary.addLazy(dim, text, () -> valueLanguage(base, text));
       } else if (!parsed.hasVariables()) {
-        plain.add(parsed.language(positive, Map.of()));
+        plain.add(text);
         vocabulary.addLazy(dim, text, () -> parsed.language(positive, Map.of()));
       } else {
         predicates.add(variables.condition(key.key(), positive, parsed));
       }
     }
+    // Minimal: shared languages are.
     Automaton language =
-        plain.isEmpty() ? Languages.none() : Languages.minimal(Automaton.union(plain));
+        Languages.shared(
+            Languages.sharedKey("value with variables " + base, plain),
+            () -> {
+              List<Automaton> parts = new ArrayList<>();
+              for (String text : plain) {
+                VariablePattern parsed = VariablePattern.parse(text);
+                parts.add(
+                    parsed.special()
+                        ? parsed.language(positive, Map.of())
+                        : valueLanguage(base, text));
+              }
+              return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+            });
     return alternatives(dim, base.negated(), true, operator.ifExists(), language, predicates);
   }
 
@@ -286,7 +313,8 @@ public final class Encoder {
     List<Map<String, DimSet>> out = new ArrayList<>();
     if (negated) {
       Map<String, DimSet> alternative = new LinkedHashMap<>();
-      alternative.put(dim, StrSet.of(absentWhenNegated, language.complement()));
+      // The complement of a minimal automaton is minimal.
+      alternative.put(dim, StrSet.ofMinimal(absentWhenNegated, language.complement()));
       for (Variables.Predicate p : predicates) {
         if (!Product.subsetOf(p.widened().language(), language, false)) {
           alternative.put(p.dim(), BoolSet.FALSE);
@@ -296,7 +324,7 @@ public final class Encoder {
       return out;
     }
     if (absentWhenPositive || !language.isEmpty()) {
-      out.add(Map.of(dim, StrSet.of(absentWhenPositive, language)));
+      out.add(Map.of(dim, StrSet.ofMinimal(absentWhenPositive, language)));
     }
     for (Variables.Predicate p : predicates) {
       if (!Product.subsetOf(p.widened().language(), language, false)) {
@@ -712,8 +740,9 @@ public final class Encoder {
   }
 
   /**
-   * Replaces policy variables by {@code *}, a widening reported as inexact: the value of a variable
-   * comes from the request, tying two dimensions together, which a box cannot express.
+   * Replaces policy variables by {@code *}, a widening reported as inexact, where they are not
+   * dimensions of their own: in the values of a set operator ({@code ForAnyValue:}, {@code
+   * ForAllValues:}), which {@link #variableCondition} leaves to {@link #condition}.
    *
    * @see <a
    *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM

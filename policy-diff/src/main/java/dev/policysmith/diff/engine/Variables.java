@@ -138,7 +138,14 @@ public final class Variables {
     StrSet widened() {
       StrSet w = widened;
       if (w == null) {
-        w = StrSet.of(false, pattern.widened(base));
+        w =
+            StrSet.ofMinimal(
+                false,
+                Languages.shared(
+                    Languages.sharedKey(
+                        "widened " + (base == null ? "resource" : base.name()),
+                        List.of(pattern.written())),
+                    () -> pattern.widened(base)));
         widened = w;
       }
       return w;
