@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Let φ map a request r to the point (r's principal, action, resource and context values, P₁(r),
  * ..., Pₙ(r)), Pᵢ(r) being whether pattern i matches r as the evaluator resolves it. The {@link
  * Encoder} turns each statement into boxes over these dimensions such that the statement matches r
- * exactly when φ(r) lies in one of its boxes: a clause with plain patterns L and variable patterns
+ * exactly when φ(r) lies in one of its boxes (for requests with at most one value per condition
+ * key, which the whole diff reasons about): a clause with plain patterns L and variable patterns
  * p₁..pₙ is the boxes "value in L" and "Pᵢ true" for each i; a negated clause ({@code
  * NotResource}, {@code StringNotLike}, ...) the one box "value not in L and every Pᵢ false". The
  * engine's unions, intersections and differences commute with taking preimages under φ, so a
