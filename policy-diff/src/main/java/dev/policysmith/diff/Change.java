@@ -3,10 +3,9 @@ package dev.policysmith.diff;
 import dev.policysmith.diff.engine.Box;
 import dev.policysmith.model.Effect;
 import dev.policysmith.model.eval.Request;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A region of requests whose decision changed between two policies: requests the new policy allows
@@ -32,6 +31,7 @@ public final class Change {
   private final List<StatementRef> statements;
   private final Request example;
   private final List<Box> boxes;
+  private final Function<Request, Map<String, List<String>>> points;
 
   Change(
       Effect effect,
@@ -42,7 +42,8 @@ public final class Change {
       String summary,
       List<StatementRef> statements,
       Request example,
-      List<Box> boxes) {
+      List<Box> boxes,
+      Function<Request, Map<String, List<String>>> points) {
     this.effect = effect;
     this.principals = List.copyOf(principals);
     this.actions = List.copyOf(actions);
@@ -52,6 +53,7 @@ public final class Change {
     this.statements = List.copyOf(statements);
     this.example = example;
     this.boxes = List.copyOf(boxes);
+    this.points = points;
   }
 
   /**
@@ -107,27 +109,17 @@ public final class Change {
    * Returns whether the request lies in this region: exactly for the requests the diff reasons
    * about (any number of values for a key that {@code ForAnyValue:} or {@code ForAllValues:} names
    * in either policy, at most one for other keys; see {@link PolicyDiffer}). Another key with
-   * several values is in the region when one of its values is.
+   * several values is in the region when one of its values is. A pattern with a policy variable is
+   * resolved from the request as the evaluator resolves it.
    */
   public boolean contains(Request request) {
-    Map<String, List<String>> point = point(request);
+    Map<String, List<String>> point = points.apply(request);
     for (Box box : boxes) {
       if (box.containsAny(point)) {
         return true;
       }
     }
     return false;
-  }
-
-  static Map<String, List<String>> point(Request request) {
-    Map<String, List<String>> point = new LinkedHashMap<>();
-    request.principal().ifPresent(p -> point.put(Box.PRINCIPAL, List.of(p)));
-    point.put(Box.ACTION, List.of(request.action()));
-    request.resource().ifPresent(r -> point.put(Box.RESOURCE, List.of(r)));
-    for (Map.Entry<String, List<String>> e : request.context().entrySet()) {
-      point.computeIfAbsent(Box.keyDim(e.getKey()), k -> new ArrayList<>()).addAll(e.getValue());
-    }
-    return point;
   }
 
   /** Returns the summary. */

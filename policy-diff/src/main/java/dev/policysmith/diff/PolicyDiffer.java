@@ -9,6 +9,7 @@ import dev.policysmith.diff.engine.Engine;
 import dev.policysmith.diff.engine.Languages;
 import dev.policysmith.diff.engine.Region;
 import dev.policysmith.diff.engine.StrSet;
+import dev.policysmith.diff.engine.Variables;
 import dev.policysmith.diff.engine.Vocabulary;
 import dev.policysmith.model.ActionClause;
 import dev.policysmith.model.Effect;
@@ -16,6 +17,8 @@ import dev.policysmith.model.PolicyDocument;
 import dev.policysmith.model.ResourceClause;
 import dev.policysmith.model.Statement;
 import dev.policysmith.model.catalog.ActionCatalog;
+import dev.policysmith.model.eval.Decision;
+import dev.policysmith.model.eval.PolicyEvaluator;
 import dev.policysmith.model.eval.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,9 +39,18 @@ import org.jspecify.annotations.Nullable;
  * <p>The requests the diff reasons about carry any number of values (none included) for a condition
  * key that {@code ForAnyValue:} or {@code ForAllValues:} names in either policy, and at most one
  * value for any other key (AWS documents the other keys as single-valued). Constructs it cannot
- * decide exactly (policy variables, a key compared as two kinds of value, set operators on a key
- * whose values fall into more than 12 classes, a comparison too large for the box limit) are named
- * in {@link DiffResult#inexactReasons()}, and the verdict is then never {@link Verdict#EQUIVALENT}.
+ * decide exactly (a key compared as two kinds of value, set operators on a key whose values fall
+ * into more than 12 classes, a policy variable under a set operator, a change that depends on a
+ * policy variable and no request confirms, a comparison too large for the box limit) are named in
+ * {@link DiffResult#inexactReasons()}, and the verdict is then never {@link Verdict#EQUIVALENT}.
+ *
+ * <p>Policy variables ({@code arn:aws:s3:::bucket/${aws:username}/*}, {@code "s3:prefix":
+ * "${aws:username}/*"}) are decided exactly where it can be shown: each pattern with a variable is
+ * a dimension of its own, true when the request's value matches the pattern as resolved from the
+ * request. No difference over those dimensions proves equivalence; a change that depends on them is
+ * reported once a concrete request, checked with the evaluator, confirms it, and otherwise named as
+ * not decided exactly. The example of such a change carries the variable's key, e.g. {@code
+ * aws:username=alice} with resource {@code arn:aws:s3:::bucket/alice/example}.
  *
  * <pre>{@code
  * DiffResult result = PolicyDiffer.standard().diff(oldPolicy, newPolicy);
@@ -159,15 +171,46 @@ public final class PolicyDiffer {
     }
     reasons.addAll(encoder.reasons());
     Narrator narrator = new Narrator(encoder, hasPrincipals(oldPolicy, newPolicy), comparison());
-    List<Change> added = narrator.changes(gained, Effect.ALLOW, news, olds);
-    List<Change> removed = narrator.changes(lost, Effect.DENY, olds, news);
-    Verdict verdict = verdict(added, removed, reasons.isEmpty());
+    Decider before = new Decider(oldPolicy);
+    Decider after = new Decider(newPolicy);
+    Narration added =
+        narrator.changes(
+            gained, Effect.ALLOW, news, olds, r -> !before.allows(r) && after.allows(r));
+    Narration removed =
+        narrator.changes(lost, Effect.DENY, olds, news, r -> before.allows(r) && !after.allows(r));
+    reasons.addAll(narrator.unconfirmed());
+    Verdict verdict = verdict(added.changes(), removed.changes(), reasons.isEmpty());
     return new DiffResult(
         verdict,
         reasons,
-        added,
-        removed,
-        catalogVerdict(gained, lost, olds, news, verdict, reasons.isEmpty()));
+        added.changes(),
+        removed.changes(),
+        catalogVerdict(
+            added.counted(),
+            removed.counted(),
+            olds,
+            news,
+            verdict,
+            reasons.isEmpty() && narrator.allConfirmed()));
+  }
+
+  /** Decides requests with one policy, compiled on first use: only confirmations need it. */
+  private static final class Decider {
+    private final PolicyDocument policy;
+    private @Nullable PolicyEvaluator evaluator;
+
+    Decider(PolicyDocument policy) {
+      this.policy = policy;
+    }
+
+    boolean allows(Request request) {
+      PolicyEvaluator e = evaluator;
+      if (e == null) {
+        e = PolicyEvaluator.of(policy);
+        evaluator = e;
+      }
+      return e.decide(request) == Decision.ALLOW;
+    }
   }
 
   private @Nullable CatalogComparison comparison() {
@@ -253,9 +296,11 @@ public final class PolicyDiffer {
       return new ContainmentResult(false, Optional.empty(), List.of(), reasons);
     }
     reasons.addAll(encoder.reasons());
+    Narrator narrator = new Narrator(encoder, hasPrincipals(policy, policy), comparison());
+    Decider decider = new Decider(policy);
     List<Change> violations =
-        new Narrator(encoder, hasPrincipals(policy, policy), comparison())
-            .changes(granted, Effect.ALLOW, restricted, List.of());
+        narrator.changes(granted, Effect.ALLOW, restricted, List.of(), decider::allows).changes();
+    reasons.addAll(narrator.unconfirmed());
     return new ContainmentResult(
         violations.isEmpty() && reasons.isEmpty(),
         violations.stream().findFirst().map(Change::example),
@@ -281,49 +326,177 @@ public final class PolicyDiffer {
         || b.statements().stream().anyMatch(s -> s.principal().isPresent());
   }
 
+  /**
+   * The changes of one direction, and their regions as the catalogue's verdict counts them: a
+   * region confirmed by a request reduced to its confirmed boxes (a box left out makes the
+   * catalogue's verdict inexact, see {@link Narrator#allConfirmed}), an unconfirmed one whole, as
+   * the verdict over every action counts it too.
+   */
+  private record Narration(List<Change> changes, List<Region> counted) {}
+
   /** Turns regions into readable changes. */
   private static final class Narrator {
+    /**
+     * The most boxes with variable dimensions realised in one comparison, and in one region: a
+     * realisation costs a few automaton products and evaluations, so this bounds the time a large
+     * policy full of variables adds.
+     */
+    private static final int REALISE_LIMIT = 4096;
+
+    private static final int REALISE_LIMIT_PER_REGION = 16;
+
     private final Vocabulary vocabulary;
     private final Describer describer;
     private final Map<String, String> keyNames;
+    private final Variables variables;
     private final boolean hasPrincipals;
     private final @Nullable CatalogComparison catalog;
+    private final Set<String> unconfirmed = new LinkedHashSet<>();
+    private boolean allConfirmed = true;
+    private int realised;
 
     Narrator(Encoder encoder, boolean hasPrincipals, @Nullable CatalogComparison catalog) {
       this.vocabulary = encoder.vocabulary();
       this.keyNames = encoder.keyNames();
+      this.variables = encoder.variables();
       this.describer = new Describer(vocabulary, keyNames);
       this.hasPrincipals = hasPrincipals;
       this.catalog = catalog;
     }
 
-    List<Change> changes(
+    /** Returns why some change was not confirmed by a request, one reason per pattern. */
+    Set<String> unconfirmed() {
+      return unconfirmed;
+    }
+
+    /** Returns whether every box of every change was confirmed by a request (or needs none). */
+    boolean allConfirmed() {
+      return allConfirmed;
+    }
+
+    /**
+     * Returns the changes of the regions. A box fixing a variable dimension counts once a request
+     * in it is found and {@code differs} (the two policies decide it as the change says); a region
+     * with no such box and no box free of variables is reported as not confirmed.
+     */
+    Narration changes(
         List<Region> regions,
         Effect effect,
         List<Encoder.Encoded> allowing,
-        List<Encoder.Encoded> lifting) {
+        List<Encoder.Encoded> lifting,
+        java.util.function.Predicate<Request> differs) {
       List<Change> out = new ArrayList<>();
-      for (Region region : regions) {
-        out.add(change(region, effect, allowing, lifting));
+      List<Region> counted = new ArrayList<>();
+      for (Region region : merged(regions)) {
+        List<Box> boxes = new ArrayList<>();
+        for (Box box : region.boxes()) {
+          Box normal = variables.isEmpty() ? box : variables.normalise(box);
+          if (normal != null) {
+            boxes.add(normal);
+          }
+        }
+        if (boxes.isEmpty()) {
+          // Only points that no request maps to: no change at all.
+          continue;
+        }
+        boxes = Engine.join(boxes, JOIN_LIMIT);
+        List<Box> real = new ArrayList<>();
+        int attempts = 0;
+        Map<Box, Request> witnesses = new java.util.IdentityHashMap<>();
+        for (Box box : boxes) {
+          if (!Variables.constrainsVariables(box)) {
+            real.add(box);
+          }
+        }
+        for (Box box : boxes) {
+          if (!Variables.constrainsVariables(box)) {
+            continue;
+          }
+          if (catalog == null && !real.isEmpty()) {
+            // The region is real already; only the catalogue's verdict needs every box.
+            allConfirmed = false;
+            continue;
+          }
+          Optional<Request> witness =
+              realised++ < REALISE_LIMIT && attempts++ < REALISE_LIMIT_PER_REGION
+                  ? variables.realise(box, vocabulary, this::example).filter(differs)
+                  : Optional.empty();
+          if (witness.isPresent()) {
+            real.add(box);
+            witnesses.put(box, witness.get());
+          } else {
+            allConfirmed = false;
+          }
+        }
+        if (real.isEmpty()) {
+          for (Box box : boxes) {
+            for (String dim : box.dims().keySet()) {
+              if (Variables.isVariable(dim)) {
+                Variables.Predicate p = variables.predicate(dim);
+                unconfirmed.add(
+                    "policy variable in "
+                        + p.where()
+                        + " \""
+                        + p.written()
+                        + "\": a change that depends on its value was not confirmed by a request");
+              }
+            }
+          }
+        }
+        counted.add(new Region(real.isEmpty() ? boxes : real, region.allowing(), region.lifted()));
+        Box exampleBox = exampleBox(real.isEmpty() ? boxes : real);
+        Request example = witnesses.get(exampleBox);
+        if (example == null) {
+          example = example(exampleBox, Map.of(), Map.of());
+        }
+        out.add(change(region, boxes, effect, allowing, lifting, example));
       }
+      return new Narration(out, counted);
+    }
+
+    /**
+     * Returns the regions with the boxes of one statement's several boxes joined: the regions of
+     * equal allowing and lifted statements, in the order first met.
+     */
+    private static List<Region> merged(List<Region> regions) {
+      Map<List<Set<Integer>>, List<Box>> boxes = new java.util.LinkedHashMap<>();
+      for (Region region : regions) {
+        boxes
+            .computeIfAbsent(List.of(region.allowing(), region.lifted()), k -> new ArrayList<>())
+            .addAll(region.boxes());
+      }
+      if (boxes.size() == regions.size()) {
+        return regions;
+      }
+      List<Region> out = new ArrayList<>();
+      boxes.forEach((k, v) -> out.add(new Region(v, k.get(0), k.get(1))));
       return out;
     }
 
     private Change change(
         Region region,
+        List<Box> boxes,
         Effect effect,
         List<Encoder.Encoded> allowing,
-        List<Encoder.Encoded> lifting) {
-      List<Box> boxes = Engine.join(region.boxes(), JOIN_LIMIT);
+        List<Encoder.Encoded> lifting,
+        Request example) {
       Set<String> dims = new TreeSet<>();
       boxes.forEach(b -> dims.addAll(b.dims().keySet()));
       List<String> principals = strings(Box.PRINCIPAL, project(boxes, Box.PRINCIPAL));
       List<String> actions = strings(Box.ACTION, project(boxes, Box.ACTION));
-      List<String> resources = strings(Box.RESOURCE, project(boxes, Box.RESOURCE));
+      List<String> resources = resources(boxes);
       List<String> conditions = new ArrayList<>();
       for (String dim : dims) {
-        if (dim.startsWith(Box.KEY)) {
+        if (dim.startsWith(Box.KEY) && !matchedEverywhere(boxes, dim)) {
           describer.condition(dim, project(boxes, dim)).ifPresent(conditions::add);
+        }
+      }
+      for (String dim : dims) {
+        if (Variables.isVariable(dim)) {
+          Variables.Predicate p = variables.predicate(dim);
+          if (!p.target().equals(Box.RESOURCE)) {
+            truth(boxes, dim).ifPresent(t -> conditions.add(t ? p.phrase() : "not " + p.phrase()));
+          }
         }
       }
       List<StatementRef> statements = new ArrayList<>();
@@ -345,14 +518,116 @@ public final class PolicyDiffer {
           conditions,
           summary,
           statements,
-          example(exampleBox(boxes)),
-          boxes);
+          example,
+          boxes,
+          variables::point);
     }
 
     private static StatementRef ref(
         List<Encoder.Encoded> statements, int index, StatementRef.Side side) {
-      Statement statement = statements.get(index).statement();
+      // A statement with a policy variable may have several boxes, so several entries.
+      Statement statement =
+          statements.stream().filter(e -> e.index() == index).findFirst().orElseThrow().statement();
       return new StatementRef(side, index, statement.sid(), statement.effect());
+    }
+
+    /**
+     * Returns the truth value every box gives a variable dimension, or empty when the boxes allow
+     * both (a box not naming it allows both).
+     */
+    private static Optional<Boolean> truth(List<Box> boxes, String dim) {
+      Boolean value = null;
+      for (Box box : boxes) {
+        Optional<String> only = onlyTruth(box, dim);
+        if (only.isEmpty()) {
+          return Optional.empty();
+        }
+        boolean b = only.get().equals("true");
+        if (value != null && value != b) {
+          return Optional.empty();
+        }
+        value = b;
+      }
+      return Optional.ofNullable(value);
+    }
+
+    /** The one truth value a box allows for a variable dimension, if it allows one only. */
+    private static Optional<String> onlyTruth(Box box, String dim) {
+      DimSet set = box.get(dim);
+      boolean t = set.contains(Optional.of("true"));
+      boolean f = set.contains(Optional.of("false"));
+      return t == f ? Optional.empty() : Optional.of(Boolean.toString(t));
+    }
+
+    /**
+     * Returns whether every box requires a variable pattern on this dimension to match: the value
+     * is then described by that pattern, as written, rather than by the values it may take.
+     */
+    private boolean matchedEverywhere(List<Box> boxes, String dim) {
+      for (Box box : boxes) {
+        boolean matched = false;
+        for (String d : box.dims().keySet()) {
+          matched |=
+              Variables.isVariable(d)
+                  && variables.predicate(d).target().equals(dim)
+                  && onlyTruth(box, d).equals(Optional.of("true"));
+        }
+        if (!matched) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Returns the resources in words: the patterns of the boxes free of variable patterns, then
+     * each variable pattern that a box requires to match, as written; a variable pattern that every
+     * box requires not to match is named after "except".
+     */
+    private List<String> resources(List<Box> boxes) {
+      List<Box> plain = new ArrayList<>();
+      List<String> matched = new ArrayList<>();
+      for (Box box : boxes) {
+        boolean any = false;
+        for (String dim : box.dims().keySet()) {
+          if (Variables.isVariable(dim)
+              && variables.predicate(dim).target().equals(Box.RESOURCE)
+              && onlyTruth(box, dim).equals(Optional.of("true"))) {
+            any = true;
+            String written = variables.predicate(dim).written();
+            if (!matched.contains(written)) {
+              matched.add(written);
+            }
+          }
+        }
+        if (!any) {
+          plain.add(box);
+        }
+      }
+      List<String> words = new ArrayList<>();
+      if (!plain.isEmpty()) {
+        words.addAll(strings(Box.RESOURCE, project(plain, Box.RESOURCE)));
+      }
+      words.addAll(matched);
+      List<String> excepted = new ArrayList<>();
+      Set<String> dims = new TreeSet<>();
+      boxes.forEach(b -> dims.addAll(b.dims().keySet()));
+      for (String dim : dims) {
+        if (Variables.isVariable(dim)
+            && variables.predicate(dim).target().equals(Box.RESOURCE)
+            && truth(boxes, dim).equals(Optional.of(false))) {
+          excepted.add(variables.predicate(dim).written());
+        }
+      }
+      if (excepted.isEmpty()) {
+        return words;
+      }
+      List<String> out = new ArrayList<>();
+      for (String word : words) {
+        out.add(
+            word + (word.contains(" except ") ? ", " : " except ") + String.join(", ", excepted));
+      }
+      return out;
     }
 
     private List<String> strings(String dim, DimSet set) {
@@ -425,32 +700,42 @@ public final class PolicyDiffer {
       return real.orElseGet(() -> set.example(hints, false).orElse(""));
     }
 
-    private Request example(Box box) {
+    /**
+     * Returns a request in the box: {@code values} where given (by dimension, empty for absent),
+     * else an example of each dimension's set; condition keys named as in {@code names}, else as
+     * first written.
+     */
+    private Request example(
+        Box box, Map<String, Optional<String>> values, Map<String, String> names) {
       Request.Builder request = Request.builder();
-      box.get(Box.PRINCIPAL)
-          .example(vocabulary.hints(Box.PRINCIPAL), false)
-          .ifPresent(request::principal);
+      value(box, Box.PRINCIPAL, values, false).ifPresent(request::principal);
       request.action(action(box.get(Box.ACTION)));
-      box.get(Box.RESOURCE)
-          .example(vocabulary.hints(Box.RESOURCE), false)
-          .ifPresent(request::resource);
+      value(box, Box.RESOURCE, values, false).ifPresent(request::resource);
       Set<String> seen = new LinkedHashSet<>();
-      for (Map.Entry<String, DimSet> e : box.dims().entrySet()) {
-        String dim = e.getKey();
+      List<String> keys = new ArrayList<>(box.dims().keySet());
+      keys.addAll(values.keySet());
+      for (String dim : keys) {
         if (dim.startsWith(Box.KEY) && seen.add(dim)) {
-          String name = keyNames.getOrDefault(dim, dim.substring(Box.KEY.length()));
-          if (e.getValue() instanceof AtomSet atoms) {
+          String name =
+              names.getOrDefault(dim, keyNames.getOrDefault(dim, dim.substring(Box.KEY.length())));
+          if (!values.containsKey(dim) && box.get(dim) instanceof AtomSet atoms) {
             // A multivalued key: one value from each atom of the chosen list, maybe none.
             atoms
                 .exampleValues(vocabulary.hints(dim), true)
-                .ifPresent(values -> request.putContext(name, values));
+                .ifPresent(list -> request.putContext(name, list));
             continue;
           }
-          Optional<String> value = e.getValue().example(vocabulary.hints(dim), true);
+          Optional<String> value = value(box, dim, values, true);
           value.ifPresent(v -> request.putContext(name, v));
         }
       }
       return request.build();
+    }
+
+    private Optional<String> value(
+        Box box, String dim, Map<String, Optional<String>> values, boolean preferAbsent) {
+      Optional<String> given = values.get(dim);
+      return given != null ? given : box.get(dim).example(vocabulary.hints(dim), preferAbsent);
     }
   }
 }

@@ -143,10 +143,35 @@ class PolicyDifferProperties {
     // Examples take the fewest values a change allows, so lists of several values are rare among
     // them; PolicyDifferSetOperatorTest checks such examples one by one.
     AtomicInteger checked = new AtomicInteger();
+    AtomicInteger resolving = new AtomicInteger();
     qt().withExamples(DIFFERENCE_TRIES)
         .forAll(pairs())
-        .checkAssert(sample -> checked.addAndGet(soundExamples(DIFFER, sample).size()));
+        .checkAssert(
+            sample -> {
+              for (Request example : soundExamples(DIFFER, sample)) {
+                checked.incrementAndGet();
+                if (resolvesVariable(sample, example)) {
+                  resolving.incrementAndGet();
+                }
+              }
+            });
     assertThat(checked.get()).as("examples checked").isGreaterThan(0);
+    // Changes that depend on a policy variable are confirmed with a request carrying its key
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+    assertThat(resolving.get()).as("examples giving a policy variable its value").isGreaterThan(0);
+  }
+
+  /**
+   * Whether a policy of the sample resolves variables and the example carries {@code aws:username},
+   * the key of the vocabulary's {@code ${aws:username}}.
+   */
+  private static boolean resolvesVariable(PoliciesWithRequests sample, Request example) {
+    boolean variables =
+        sample.policies().stream()
+            .anyMatch(p -> p.variablesEnabled() && p.toString().contains("${"));
+    // No policy of the vocabulary tests aws:username but through a variable.
+    return variables
+        && example.context().keySet().stream().anyMatch(k -> k.equalsIgnoreCase("aws:username"));
   }
 
   @Test

@@ -523,7 +523,8 @@ public final class PolicyGenerators {
    * Returns values for the given operator: most of the time text its family reads (strings, with
    * wildcards for the {@code Like} operators; numbers; ISO dates and epoch seconds; {@code
    * true}/{@code false}; base-64; IPv4 and IPv6 addresses and ranges; ARNs with wildcards) as a
-   * JSON string, boolean or number; one time in fifteen a malformed value.
+   * JSON string, boolean or number; one time in fifteen a malformed value; one string or ARN in ten
+   * with a policy variable ({@link PolicyVocabulary#VARIABLE_STRINGS}).
    */
   public static Gen<ConditionValue> conditionValues(BaseOperator operator) {
     return source -> {
@@ -532,6 +533,9 @@ public final class PolicyGenerators {
       }
       switch (operator.family()) {
         case STRING:
+          if (chance(source, 10)) {
+            return ConditionValue.of(pick(source, PolicyVocabulary.VARIABLE_STRINGS));
+          }
           boolean like =
               operator == BaseOperator.STRING_LIKE || operator == BaseOperator.STRING_NOT_LIKE;
           return ConditionValue.of(
@@ -557,7 +561,10 @@ public final class PolicyGenerators {
         case IP_ADDRESS:
           return ConditionValue.of(pick(source, PolicyVocabulary.IP_RANGES));
         case ARN:
-          return ConditionValue.of(pick(source, PolicyVocabulary.ARN_PATTERNS));
+          return ConditionValue.of(
+              chance(source, 10)
+                  ? pick(source, PolicyVocabulary.VARIABLE_ARNS)
+                  : pick(source, PolicyVocabulary.ARN_PATTERNS));
         default:
           throw new IllegalStateException("No values for operator family " + operator.family());
       }

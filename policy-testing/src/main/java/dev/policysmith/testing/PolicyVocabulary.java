@@ -79,7 +79,8 @@ public final class PolicyVocabulary {
   /**
    * Resource patterns as written in policies: {@code *}, KMS key ARNs in both accounts and both
    * regions, wildcards in the region and key id, a {@code ?}, an S3 ARN whose {@code *} spans
-   * {@code /}, and one with the policy variable {@code ${aws:username}}.
+   * {@code /}, and some with policy variables: {@code ${aws:username}} in two patterns one of which
+   * covers the other whatever the user name, and a tag with a default value.
    *
    * @see <a
    *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM
@@ -96,7 +97,9 @@ public final class PolicyVocabulary {
           "arn:aws:kms:ap-northeast-1:444455556666:key/k?y-1",
           "arn:aws:s3:::bucket/*",
           "arn:aws:s3:::bucket/*/report.txt",
-          "arn:aws:s3:::bucket/${aws:username}/*");
+          "arn:aws:s3:::bucket/${aws:username}/*",
+          "arn:aws:s3:::bucket/${aws:username}/private/*",
+          "arn:aws:s3:::bucket/home/${aws:PrincipalTag/team, 'shared'}/*");
 
   /** Concrete resource ARNs a request may carry. */
   public static final List<String> RESOURCE_ARNS =
@@ -229,6 +232,26 @@ public final class PolicyVocabulary {
   /** Values of {@code StringLike} operators, with {@code *} and {@code ?}. */
   public static final List<String> STRING_PATTERNS =
       List.of("ec2.*.amazonaws.com", "*", "team-?", "ec2.ap-northeast-?.amazonaws.com", "*-a");
+
+  /**
+   * String condition values with policy variables, resolved from the request in Version 2012-10-17
+   * and plain text in 2008-10-17: a user name alone and as a prefix, a tag inside a value, a tag
+   * with a default.
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+   *     policy elements: Variables and tags</a>
+   */
+  public static final List<String> VARIABLE_STRINGS =
+      List.of(
+          "${aws:username}",
+          "${aws:username}/*",
+          "team-${aws:PrincipalTag/team}",
+          "${aws:PrincipalTag/team, 'team-a'}");
+
+  /** ARN condition values with a policy variable. */
+  public static final List<String> VARIABLE_ARNS =
+      List.of("arn:aws:iam::111122223333:user/${aws:username}");
 
   /** Numbers, written as text. */
   public static final List<String> NUMBERS = List.of("3600", "0", "-1", "1.5", "86400");

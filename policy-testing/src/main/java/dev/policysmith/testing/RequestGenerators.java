@@ -163,6 +163,11 @@ public final class RequestGenerators {
       }
     }
 
+    /** Returns whether the key has no values yet. */
+    boolean absent(String key) {
+      return !byFoldedKey.containsKey(key.toLowerCase(Locale.ROOT));
+    }
+
     void pin(String key, List<String> values) {
       put(key, values);
       pinned.add(key.toLowerCase(Locale.ROOT));
@@ -238,7 +243,7 @@ public final class RequestGenerators {
       }
       for (KeyUse use : keys) {
         if (!chance(source, 35)) {
-          context.put(recased(source, use.key().key()), values(source, use, sameKey(use)));
+          context.put(recased(source, use.key().key()), values(source, use, sameKey(use), context));
         }
       }
       if (chance(source, 15)) {
@@ -336,6 +341,21 @@ public final class RequestGenerators {
       if (pattern.equals("*")) {
         return pick(source, PolicyVocabulary.RESOURCE_ARNS);
       }
+      return resolve(
+          source, pattern, context, List.of("key-1", "", "a/b", "alice", "ap-northeast-1"), true);
+    }
+
+    /**
+     * The text a request carries to match {@code pattern}: each policy variable given a value
+     * ({@link #variable}), each {@code *} filled from {@code stars} and each {@code ?} with one
+     * character when {@code wildcards}, other characters kept.
+     */
+    private static String resolve(
+        RandomnessSource source,
+        String pattern,
+        Context context,
+        List<String> stars,
+        boolean wildcards) {
       StringBuilder out = new StringBuilder();
       int i = 0;
       while (i < pattern.length()) {
@@ -346,9 +366,9 @@ public final class RequestGenerators {
           i = close + 1;
           continue;
         }
-        if (c == '*') {
-          out.append(pick(source, List.of("key-1", "", "a/b", "alice", "ap-northeast-1")));
-        } else if (c == '?') {
+        if (c == '*' && wildcards) {
+          out.append(pick(source, stars));
+        } else if (c == '?' && wildcards) {
           out.append(pick(source, List.of("e", "a")));
         } else {
           out.append(c);
@@ -367,12 +387,23 @@ public final class RequestGenerators {
      *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
      *     policy elements: Variables and tags</a>
      */
-    private static String variable(RandomnessSource source, String name, Context context) {
-      if (name.equals("*") || name.equals("?") || name.equals("$")) {
-        return name;
+    private static String variable(RandomnessSource source, String inner, Context context) {
+      if (inner.equals("*") || inner.equals("?") || inner.equals("$")) {
+        return inner;
       }
       if (chance(source, 20)) {
-        return "${" + name + "}";
+        return "${" + inner + "}";
+      }
+      // ${key, 'default'}: the default stands in when the request lacks the key.
+      int comma = inner.indexOf(',');
+      String name = (comma < 0 ? inner : inner.substring(0, comma)).trim();
+      String rest = comma < 0 ? "" : inner.substring(comma + 1).trim();
+      if (rest.length() >= 2
+          && rest.startsWith("'")
+          && rest.endsWith("'")
+          && context.absent(name)
+          && chance(source, 30)) {
+        return rest.substring(1, rest.length() - 1);
       }
       String value = pick(source, PolicyVocabulary.contextValues(name));
       if (!chance(source, 15)) {
@@ -406,7 +437,8 @@ public final class RequestGenerators {
       return out;
     }
 
-    private static List<String> values(RandomnessSource source, KeyUse use, List<KeyUse> uses) {
+    private static List<String> values(
+        RandomnessSource source, KeyUse use, List<KeyUse> uses, Context context) {
       int draw = between(source, 1, 100);
       int count;
       if (use.qualified()) {
@@ -421,22 +453,31 @@ public final class RequestGenerators {
         String value =
             written.isEmpty() || from.operator() == BaseOperator.NULL
                 ? pick(source, PolicyVocabulary.contextValues(from.key().key()))
-                : instantiate(source, from.operator(), pick(source, written).text());
+                : instantiate(source, from.operator(), pick(source, written).text(), context);
         out.add(chance(source, 25) ? mutate(source, from.operator(), value) : value);
       }
       return out;
     }
 
-    /** A request value that the policy value matches: wildcards filled, a range's own address. */
+    /**
+     * A request value that the policy value matches: wildcards filled, policy variables given a
+     * value (also put in the context, as {@link #variable} does for resources), a range's own
+     * address.
+     */
     private static String instantiate(
-        RandomnessSource source, BaseOperator operator, String value) {
+        RandomnessSource source, BaseOperator operator, String value, Context context) {
       switch (operator.family()) {
         case ARN:
           // ArnEquals matches like ArnLike: wildcards are wildcards in both.
-          return fill(source, value);
+          return value.contains("${")
+              ? resolve(source, value, context, FILLS, true)
+              : fill(source, value);
         case STRING:
           boolean like =
               operator == BaseOperator.STRING_LIKE || operator == BaseOperator.STRING_NOT_LIKE;
+          if (value.contains("${")) {
+            return resolve(source, value, context, FILLS, like);
+          }
           return like ? fill(source, value) : value;
         case IP_ADDRESS:
           int slash = value.indexOf('/');
@@ -446,11 +487,13 @@ public final class RequestGenerators {
       }
     }
 
+    private static final List<String> FILLS = List.of("", "x", "ap-northeast-1");
+
     private static String fill(RandomnessSource source, String pattern) {
       StringBuilder out = new StringBuilder();
       for (char c : pattern.toCharArray()) {
         if (c == '*') {
-          out.append(pick(source, List.of("", "x", "ap-northeast-1")));
+          out.append(pick(source, FILLS));
         } else if (c == '?') {
           out.append(pick(source, List.of("a", "1")));
         } else {

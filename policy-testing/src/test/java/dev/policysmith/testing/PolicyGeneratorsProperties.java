@@ -137,6 +137,7 @@ class PolicyGeneratorsProperties {
             "wildcard action",
             "case-variant action",
             "policy variable",
+            "policy variable in a condition value",
             "Statement object",
             "Statement array",
             "Version absent",
@@ -387,6 +388,9 @@ class PolicyGeneratorsProperties {
         features.add(value.kind().name().toLowerCase(java.util.Locale.ROOT) + " value");
         if (PolicyVocabulary.MALFORMED.contains(value.text())) {
           features.add("malformed value");
+        }
+        if (value.text().contains("${")) {
+          features.add("policy variable in a condition value");
         }
         if (operator.base() == BaseOperator.STRING_LIKE && value.text().contains("*")) {
           features.add("Like wildcard value");

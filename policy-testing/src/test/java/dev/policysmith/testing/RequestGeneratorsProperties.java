@@ -237,6 +237,50 @@ class RequestGeneratorsProperties {
         .isGreaterThan(withUserName.get() * 3 / 4);
   }
 
+  /**
+   * A condition value with a policy variable is matched by requests that carry the variable's key
+   * with the value they put in the condition key
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+   */
+  @Test
+  void requestsFor_variableInConditionValue_contextCarriesTheVariablesKey() {
+    PolicyDocument policy =
+        PolicyDocument.builder()
+            .version(PolicyVersion.V2012_10_17)
+            .addStatement(
+                Statement.builder()
+                    .effect(Effect.ALLOW)
+                    .action(ActionClause.of("s3:ListBucket"))
+                    .condition(
+                        ConditionBlock.of(
+                            OperatorBlock.of(
+                                ConditionOperator.parse("StringLike"),
+                                KeyCondition.of("s3:prefix", "${aws:username}/*"))))
+                    .build())
+            .build();
+    AtomicInteger agreeing = new AtomicInteger();
+    AtomicInteger total = new AtomicInteger();
+    qt().withExamples(COVERAGE_EXAMPLES)
+        .forAll(RequestGenerators.requestsFor(policy))
+        .checkAssert(
+            request -> {
+              assertWellFormed(request);
+              total.incrementAndGet();
+              List<String> names = request.context().getOrDefault("aws:username", List.of());
+              List<String> prefixes = request.context().getOrDefault("s3:prefix", List.of());
+              if (names.size() == 1
+                  && prefixes.size() == 1
+                  && prefixes.get(0).startsWith(names.get(0) + "/")) {
+                agreeing.incrementAndGet();
+              }
+            });
+    // The rest leave the key out, take a vocabulary request, or are near misses (the variable's
+    // text kept, its key left out, a value changed).
+    assertThat(agreeing.get())
+        .as("requests whose s3:prefix starts with their aws:username")
+        .isGreaterThan(total.get() / 6);
+  }
+
   @Test
   void requestsFor_accountAndRoleWithPath_drawsRootSessionAndOtherPrincipals() {
     PolicyDocument policy =

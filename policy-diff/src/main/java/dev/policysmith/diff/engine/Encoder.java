@@ -27,13 +27,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns statements into boxes, deciding each dimension exactly as the evaluator does, and records
- * where it could not (policy variables, a key compared as two kinds of value, set operators on a
- * key whose values fall into too many classes). Condition keys that a set operator names are
- * decided for any number of values once {@link #prepare} has split their values into atoms; other
- * keys for at most one value.
+ * where it could not (a key compared as two kinds of value, set operators on a key whose values
+ * fall into too many classes, policy variables under a set operator). Condition keys that a set
+ * operator names are decided for any number of values once {@link #prepare} has split their values
+ * into atoms; other keys for at most one value. A pattern with a policy variable becomes a
+ * dimension of its own ({@link Variables}), so a statement may have several boxes.
  *
  * @see <a
  *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy
@@ -51,6 +53,8 @@ public final class Encoder {
   /** Keys a set operator names whose values fell into too many atoms to split. */
   private final Set<String> unsplit = new LinkedHashSet<>();
 
+  private final Variables variables = new Variables();
+
   /** Returns why some construct was not decided exactly, in the order first met. */
   public Set<String> reasons() {
     checkKeyFamilies();
@@ -62,42 +66,54 @@ public final class Encoder {
     return vocabulary;
   }
 
+  /** Returns the patterns with policy variables met, each a dimension of the boxes. */
+  public Variables variables() {
+    return variables;
+  }
+
   /** Returns the condition key names as first written, by dimension name. */
   public Map<String, String> keyNames() {
     return keyNames;
   }
 
-  /** Encodes every statement of a document, in order. */
+  /**
+   * Encodes every statement of a document, in order: one entry per box of a statement, most
+   * statements having one (see {@link #encode(Statement, boolean, Partition)}).
+   */
   public List<Encoded> encode(PolicyDocument document) {
     List<Encoded> out = new ArrayList<>();
     List<Statement> statements = document.statements();
     Partition partition = Partition.ofDocument(document);
     for (int i = 0; i < statements.size(); i++) {
       Statement statement = statements.get(i);
-      out.add(new Encoded(i, statement, encode(statement, document.variablesEnabled(), partition)));
+      for (Box box : encode(statement, document.variablesEnabled(), partition)) {
+        out.add(new Encoded(i, statement, box));
+      }
     }
     return out;
   }
 
-  /** A statement with its position and its box. */
+  /** A statement with its position and one of its boxes. */
   public record Encoded(int index, Statement statement, Box box) {}
 
   /**
    * Boxes by statement content (Sid and effect aside) and document partition, so that equal
    * statements share one box.
    */
-  private final Map<BoxKey, Box> boxes = new java.util.HashMap<>();
+  private final Map<BoxKey, List<Box>> boxes = new java.util.HashMap<>();
 
   private record BoxKey(Statement statement, Partition partition) {}
 
   /**
-   * Returns the box of requests a statement matches, ignoring its effect, for a statement of a
-   * document in {@code partition} ({@link Partition#ofDocument}: where its bare account ids are
-   * roots). Statements equal but for their Sid and effect get the same box instance, which lets the
-   * engine skip, without any automaton work, a statement that did not change between the two
-   * policies.
+   * Returns the boxes whose union is the requests a statement matches, ignoring its effect, for a
+   * statement of a document in {@code partition} ({@link Partition#ofDocument}: where its bare
+   * account ids are roots). A statement has one box unless a pattern of it holds a policy variable
+   * ({@link Variables}): {@code "Resource": [L..., "arn:aws:s3:::b/${aws:username}/*"]} is the box
+   * of L and the box of that pattern's variable dimension. Statements equal but for their Sid and
+   * effect get the same box instances, which lets the engine skip, without any automaton work, a
+   * statement that did not change between the two policies.
    */
-  public Box encode(Statement statement, boolean variables, Partition partition) {
+  public List<Box> encode(Statement statement, boolean variables, Partition partition) {
     BoxKey key =
         new BoxKey(
             statement.toBuilder()
@@ -105,34 +121,231 @@ public final class Encoder {
                 .effect(dev.policysmith.model.Effect.ALLOW)
                 .build(),
             partition);
-    Box cached = boxes.get(key);
+    List<Box> cached = boxes.get(key);
     if (cached != null) {
       return cached;
     }
-    Box box = encodeFresh(statement, variables, partition);
-    boxes.put(key, box);
-    return box;
+    List<Box> encoded = encodeFresh(statement, variables, partition);
+    boxes.put(key, encoded);
+    return encoded;
   }
 
-  private Box encodeFresh(Statement statement, boolean variables, Partition partition) {
+  private List<Box> encodeFresh(Statement statement, boolean variables, Partition partition) {
     Box box = Box.all();
     if (statement.principal().isPresent()) {
       box = box.with(Box.PRINCIPAL, principals(statement.principal().get(), partition));
     }
     box = box.with(Box.ACTION, actions(statement.actionClause()));
+    List<Box> out = List.of(box);
     if (statement.resource().isPresent()) {
-      box = box.with(Box.RESOURCE, resources(statement.resource().get(), variables));
+      ResourceClause clause = statement.resource().get();
+      List<Map<String, DimSet>> alternatives = variables ? variableResources(clause) : null;
+      out =
+          alternatives != null
+              ? and(out, alternatives)
+              : List.of(box.with(Box.RESOURCE, resources(clause, variables)));
     }
     if (statement.condition().isPresent()) {
       for (OperatorBlock block : statement.condition().get().operators()) {
         for (KeyCondition key : block.keys()) {
           String dim = Box.keyDim(key.key());
           keyNames.putIfAbsent(dim, key.key());
-          box = box.and(dim, condition(block.operator(), key, variables));
+          List<Map<String, DimSet>> alternatives =
+              variables ? variableCondition(block.operator(), key) : null;
+          if (alternatives != null) {
+            out = and(out, alternatives);
+          } else {
+            DimSet set = condition(block.operator(), key, variables);
+            List<Box> narrowed = new ArrayList<>(out.size());
+            for (Box b : out) {
+              narrowed.add(b.and(dim, set));
+            }
+            out = narrowed;
+          }
         }
       }
     }
-    return box;
+    return out;
+  }
+
+  /**
+   * Returns the boxes of each box narrowed by each alternative (dimension to set), the empty ones
+   * left out: the conjunction of a union of boxes with a union of alternatives.
+   */
+  private static List<Box> and(List<Box> boxes, List<Map<String, DimSet>> alternatives) {
+    List<Box> out = new ArrayList<>();
+    for (Box box : boxes) {
+      for (Map<String, DimSet> alternative : alternatives) {
+        Box narrowed = box;
+        for (Map.Entry<String, DimSet> e : alternative.entrySet()) {
+          narrowed = narrowed.and(e.getKey(), e.getValue());
+        }
+        if (!narrowed.isEmpty()) {
+          out.add(narrowed);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the alternatives of a resource clause holding a policy variable, or null when none of
+   * its patterns needs a request to resolve (then {@link #resources} decides it exactly). {@code
+   * Resource}: the plain patterns L as one alternative, and each variable pattern p as "p's
+   * dimension true" (with the resource narrowed to what p can match at all); {@code NotResource}:
+   * one alternative, "not in L and every p false". See {@link Variables} for why this is exact.
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+   *     policy elements: Variables and tags</a>
+   */
+  private @Nullable List<Map<String, DimSet>> variableResources(ResourceClause clause) {
+    if (clause.patterns().stream()
+        .noneMatch(p -> p.value().contains("${") && VariablePattern.parse(p.value()).special())) {
+      return null;
+    }
+    // A request without a resource is matched by the pattern "*" alone.
+    boolean star = false;
+    List<String> plain = new ArrayList<>();
+    List<VariablePattern> patterns = new ArrayList<>();
+    for (ResourcePattern pattern : clause.patterns()) {
+      String text = pattern.value();
+      star |= text.equals("*");
+      VariablePattern parsed = text.contains("${") ? VariablePattern.parse(text) : null;
+      if (parsed == null || !parsed.special()) {
+        plain.add(text);
+        vocabulary.addLazy(Box.RESOURCE, text, () -> sharedResourceLanguage(text));
+      } else if (!parsed.hasVariables()) {
+        // Only ${*}, ${?} or ${$}: a literal character, decided without a request.
+        plain.add(text);
+        vocabulary.addLazy(Box.RESOURCE, text, () -> parsed.language(null, Map.of()));
+      } else {
+        patterns.add(parsed);
+      }
+    }
+    // Minimal: shared languages are.
+    Automaton language =
+        Languages.shared(
+            Languages.sharedKey("resource with variables", plain),
+            () -> {
+              List<Automaton> parts = new ArrayList<>();
+              for (String text : plain) {
+                parts.add(
+                    text.contains("${")
+                        ? VariablePattern.parse(text).language(null, Map.of())
+                        : sharedResourceLanguage(text));
+              }
+              return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+            });
+    List<Variables.Predicate> predicates = new ArrayList<>();
+    for (VariablePattern pattern : patterns) {
+      predicates.add(variables.resource(pattern));
+    }
+    return alternatives(Box.RESOURCE, clause.negated(), !star, star, language, predicates);
+  }
+
+  /**
+   * Returns the alternatives of a String, ARN or Bool condition key whose values hold a policy
+   * variable, or null when {@link #condition} decides it (no variable; a set operator on this or
+   * another condition of the key; another family of operator, where {@code ${...}} is text). A
+   * positive operator holds when the key's value is in the plain values L (or, with {@code
+   * IfExists}, the key is absent) or matches some resolved value; a negated one when the key is
+   * absent or its value is in none of L and matches no resolved value.
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+   *     policy elements: Variables and tags</a>
+   */
+  private @Nullable List<Map<String, DimSet>> variableCondition(
+      ConditionOperator operator, KeyCondition key) {
+    BaseOperator base = operator.base();
+    BaseOperator.Family family = base.family();
+    if (operator.qualifier().isPresent()
+        // A key that a set operator names elsewhere is decided over its atoms; there a variable
+        // is approximated (and reported) as before.
+        || keyAtoms.containsKey(Box.keyDim(key.key()))
+        || (family != BaseOperator.Family.STRING
+            && family != BaseOperator.Family.ARN
+            && family != BaseOperator.Family.BOOLEAN)
+        || key.values().stream().noneMatch(v -> VariablePattern.parse(v.text()).special())) {
+      return null;
+    }
+    String dim = Box.keyDim(key.key());
+    family(dim, "String");
+    BaseOperator positive = Variables.positive(base);
+    List<String> plain = new ArrayList<>();
+    List<Variables.Predicate> predicates = new ArrayList<>();
+    for (ConditionValue value : key.values()) {
+      String text = value.text();
+      VariablePattern parsed = VariablePattern.parse(text);
+      if (!parsed.special()) {
+        plain.add(text);
+        vocabulary.addLazy(dim, text, () -> valueLanguage(base, text));
+      } else if (!parsed.hasVariables()) {
+        plain.add(text);
+        vocabulary.addLazy(dim, text, () -> parsed.language(positive, Map.of()));
+      } else {
+        predicates.add(variables.condition(key.key(), positive, parsed));
+      }
+    }
+    // Minimal: shared languages are.
+    Automaton language =
+        Languages.shared(
+            Languages.sharedKey("value with variables " + base, plain),
+            () -> {
+              List<Automaton> parts = new ArrayList<>();
+              for (String text : plain) {
+                VariablePattern parsed = VariablePattern.parse(text);
+                parts.add(
+                    parsed.special()
+                        ? parsed.language(positive, Map.of())
+                        : valueLanguage(base, text));
+              }
+              return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+            });
+    return alternatives(dim, base.negated(), true, operator.ifExists(), language, predicates);
+  }
+
+  /**
+   * Returns the alternatives of one dimension with plain language {@code language} and variable
+   * patterns {@code predicates}. Positive: "in the language (or absent, when {@code
+   * absentWhenPositive})", then "pattern i true" for each pattern that the language does not
+   * already cover. Negated: the one alternative "not in the language (or absent, when {@code
+   * absentWhenNegated}), every pattern false", leaving out the patterns the language covers, which
+   * cannot match a value outside it.
+   */
+  private static List<Map<String, DimSet>> alternatives(
+      String dim,
+      boolean negated,
+      boolean absentWhenNegated,
+      boolean absentWhenPositive,
+      Automaton language,
+      List<Variables.Predicate> predicates) {
+    List<Map<String, DimSet>> out = new ArrayList<>();
+    if (negated) {
+      Map<String, DimSet> alternative = new LinkedHashMap<>();
+      // The complement of a minimal automaton is minimal.
+      alternative.put(dim, StrSet.ofMinimal(absentWhenNegated, language.complement()));
+      for (Variables.Predicate p : predicates) {
+        if (!Product.subsetOf(p.widened().language(), language, false)) {
+          alternative.put(p.dim(), BoolSet.FALSE);
+        }
+      }
+      out.add(alternative);
+      return out;
+    }
+    if (absentWhenPositive || !language.isEmpty()) {
+      out.add(Map.of(dim, StrSet.ofMinimal(absentWhenPositive, language)));
+    }
+    for (Variables.Predicate p : predicates) {
+      if (!Product.subsetOf(p.widened().language(), language, false)) {
+        Map<String, DimSet> alternative = new LinkedHashMap<>();
+        alternative.put(dim, p.widened());
+        alternative.put(p.dim(), BoolSet.TRUE);
+        out.add(alternative);
+      }
+    }
+    return out;
   }
 
   /**
@@ -714,8 +927,9 @@ public final class Encoder {
   }
 
   /**
-   * Replaces policy variables by {@code *}, a widening reported as inexact: the value of a variable
-   * comes from the request, tying two dimensions together, which a box cannot express.
+   * Replaces policy variables by {@code *}, a widening reported as inexact, where they are not
+   * dimensions of their own: in the values of a set operator ({@code ForAnyValue:}, {@code
+   * ForAllValues:}), which {@link #variableCondition} leaves to {@link #condition}.
    *
    * @see <a
    *     href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
