@@ -24,11 +24,6 @@ public final class Describer {
 
   private final Map<String, Automaton> unions = new java.util.HashMap<>();
 
-  private static Automaton deterministic(Automaton a) {
-    a.determinize();
-    return a;
-  }
-
   /** Returns the display name of a condition key dimension. */
   public String keyName(String dim) {
     return keyNames.getOrDefault(dim, dim.substring(Box.KEY.length()));
@@ -70,16 +65,25 @@ public final class Describer {
     }
     List<Pattern> vocab = patterns(dim, folded);
     List<String> out = new ArrayList<>(included(vocab, set, folded));
-    // For actions, the union of patterns built as Encoder builds a clause: deterministic at once.
-    // Many regions name the same patterns: their union is determinised once.
-    Automaton covered =
-        unions.computeIfAbsent(
-            Languages.sharedKey(dim, out),
-            k -> folded ? Languages.foldedPatterns(out) : deterministic(union(dim, out)));
-    if (!out.isEmpty() && Product.subsetOf(set, covered, folded)) {
-      return out;
+    Automaton remainder;
+    if (folded) {
+      // For actions, the union of patterns built as Encoder builds a clause: deterministic at
+      // once. Many regions name the same patterns: their union is built once.
+      Automaton covered =
+          unions.computeIfAbsent(Languages.sharedKey(dim, out), k -> Languages.foldedPatterns(out));
+      if (!out.isEmpty() && Product.subsetOf(set, covered, true)) {
+        return out;
+      }
+      remainder = Product.minus(set, covered);
+    } else {
+      // Each region covers its own list of patterns: their union is determinised only as far as
+      // the walk with the set reaches, which is little of it.
+      List<Automaton> parts = parts(dim, out);
+      if (!out.isEmpty() && Product.subsetOfUnion(set, parts, false)) {
+        return out;
+      }
+      remainder = Product.minusUnion(set, parts);
     }
-    Automaton remainder = Product.minus(set, covered);
     for (Pattern p : vocab) {
       if (!Product.nonEmpty(remainder, folded)) {
         break;
@@ -116,7 +120,7 @@ public final class Describer {
   /** Returns the covered patterns when they make up the whole set exactly. */
   private Optional<List<String>> clean(String dim, Automaton set) {
     List<String> included = included(patterns(dim, false), set, false);
-    if (!included.isEmpty() && Product.subsetOf(set, union(dim, included), false)) {
+    if (!included.isEmpty() && Product.subsetOfUnion(set, parts(dim, included), false)) {
       return Optional.of(included);
     }
     return Optional.empty();
@@ -245,13 +249,13 @@ public final class Describer {
     return true;
   }
 
-  private Automaton union(String dim, List<String> names) {
+  private List<Automaton> parts(String dim, List<String> names) {
     Map<String, Automaton> vocab = languages(dim);
     List<Automaton> parts = new ArrayList<>();
     for (String name : names) {
       parts.add(vocab.get(name));
     }
-    return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    return parts;
   }
 
   private final Map<String, Map<String, Automaton>> languages = new java.util.HashMap<>();

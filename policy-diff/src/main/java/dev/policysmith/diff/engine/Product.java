@@ -52,6 +52,9 @@ final class Product {
   private final boolean folded;
   private final Map<State, Transition[]> sorted = new IdentityHashMap<>();
 
+  /** The right-hand side when it is a union determinised only as far as the walk goes. */
+  private @Nullable LazyUnion lazy;
+
   private Product(boolean folded) {
     this.folded = folded;
   }
@@ -76,6 +79,131 @@ final class Product {
       b.determinize();
     }
     return !new Product(folded).escapes(a.getInitialState(), b.getInitialState());
+  }
+
+  /**
+   * Returns whether every string (folded, if asked) of {@code a} is in one of the {@code parts}:
+   * the union's subsets of states are made only for the pairs the walk reaches, instead of
+   * determinising the whole union (of a region's covered resource patterns, with infix wildcards,
+   * thousands of states) to ask one question.
+   */
+  static boolean subsetOfUnion(Automaton a, List<Automaton> parts, boolean folded) {
+    Product walk = new Product(folded);
+    LazyUnion union = new LazyUnion(parts);
+    walk.lazy = union;
+    return !walk.escapes(a.getInitialState(), union.initial);
+  }
+
+  /**
+   * Returns the strings of {@code a} in none of the {@code parts}, as {@link #minus} of their
+   * determinised union does, but determinising the union only as far as {@code a} reaches.
+   */
+  static Automaton minusUnion(Automaton a, List<Automaton> parts) {
+    if (parts.isEmpty() || a.isEmpty()) {
+      return parts.isEmpty() ? a.clone() : Languages.none();
+    }
+    Product walk = new Product(false);
+    LazyUnion union = new LazyUnion(parts);
+    walk.lazy = union;
+    return walk.build(a.getInitialState(), union.initial, true, a.isDeterministic());
+  }
+
+  /**
+   * The deterministic automaton of a union of automata by the subset construction, each subset's
+   * edges made when a walk first asks for them.
+   */
+  private static final class LazyUnion {
+    private final Map<State, Integer> ids = new IdentityHashMap<>();
+    private final List<State> nfa = new java.util.ArrayList<>();
+    private final Map<java.util.BitSet, State> made = new java.util.HashMap<>();
+    private final Map<State, java.util.BitSet> subsets = new IdentityHashMap<>();
+    private final Map<State, Transition[]> expanded = new IdentityHashMap<>();
+    final State initial;
+
+    LazyUnion(List<Automaton> parts) {
+      java.util.BitSet start = new java.util.BitSet();
+      for (Automaton part : parts) {
+        start.set(id(part.getInitialState()));
+      }
+      initial = state(start);
+    }
+
+    private int id(State s) {
+      Integer id = ids.get(s);
+      if (id == null) {
+        id = nfa.size();
+        ids.put(s, id);
+        nfa.add(s);
+      }
+      return id;
+    }
+
+    private State state(java.util.BitSet subset) {
+      State s = made.get(subset);
+      if (s == null) {
+        if (made.size() >= Languages.MAX_STATES) {
+          throw new Languages.TooLargeException();
+        }
+        s = new State();
+        for (int q = subset.nextSetBit(0); q >= 0; q = subset.nextSetBit(q + 1)) {
+          if (nfa.get(q).isAccept()) {
+            s.setAccept(true);
+            break;
+          }
+        }
+        made.put(subset, s);
+        subsets.put(s, subset);
+      }
+      return s;
+    }
+
+    /**
+     * The sorted, disjoint edges of a subset state, as {@link Languages#determinize} makes them.
+     */
+    Transition[] transitions(State s) {
+      Transition[] out = expanded.get(s);
+      if (out != null) {
+        return out;
+      }
+      java.util.BitSet subset = subsets.get(s);
+      List<Transition> all = new java.util.ArrayList<>();
+      for (int q = subset.nextSetBit(0); q >= 0; q = subset.nextSetBit(q + 1)) {
+        all.addAll(nfa.get(q).getTransitions());
+      }
+      int[] bounds = new int[2 * all.size()];
+      int b = 0;
+      for (Transition t : all) {
+        bounds[b++] = t.getMin();
+        bounds[b++] = t.getMax() + 1;
+      }
+      java.util.Arrays.sort(bounds);
+      int points = 0;
+      for (int i = 0; i < bounds.length; i++) {
+        if (i == 0 || bounds[i] != bounds[i - 1]) {
+          bounds[points++] = bounds[i];
+        }
+      }
+      java.util.BitSet[] next = new java.util.BitSet[points];
+      for (Transition t : all) {
+        int dest = id(t.getDest());
+        int k = java.util.Arrays.binarySearch(bounds, 0, points, t.getMin());
+        for (; k < points && bounds[k] <= t.getMax(); k++) {
+          if (next[k] == null) {
+            next[k] = new java.util.BitSet();
+          }
+          next[k].set(dest);
+        }
+      }
+      List<Transition> edges = new java.util.ArrayList<>();
+      for (int k = 0; k < points; k++) {
+        if (next[k] != null) {
+          edges.add(new Transition((char) bounds[k], (char) (bounds[k + 1] - 1), state(next[k])));
+        }
+      }
+      out = edges.toArray(new Transition[0]);
+      expanded.put(s, out);
+      return out;
+    }
   }
 
   /**
@@ -154,7 +282,7 @@ final class Product {
         }
         continue;
       }
-      Transition[] tb = transitions(p.b);
+      Transition[] tb = lazy != null ? lazy.transitions(p.b) : transitions(p.b);
       for (Transition t : ta) {
         int next = t.getMin();
         for (Transition u : tb) {
@@ -409,7 +537,7 @@ final class Product {
       }
       // b is deterministic: its edges are disjoint and sorted, so the gaps between those
       // overlapping an edge of a are where b dies.
-      Transition[] tb = transitions(p.b);
+      Transition[] tb = lazy != null ? lazy.transitions(p.b) : transitions(p.b);
       for (Transition t : ta) {
         int next = t.getMin();
         for (Transition u : tb) {
