@@ -199,7 +199,7 @@ public final class StrSet extends DimSet {
             ? Languages.none()
             : languages.size() == 1
                 ? languages.iterator().next()
-                : Languages.minimal(Automaton.union(languages));
+                : Languages.deterministicUnion(languages);
     return new StrSet(absent, language, folded);
   }
 
@@ -216,7 +216,8 @@ public final class StrSet extends DimSet {
     if (s.language.isTotal() || language.isEmpty()) {
       return new StrSet(either, s.language, foldedEither);
     }
-    return new StrSet(either, Languages.minimal(language.union(s.language)), foldedEither);
+    return new StrSet(
+        either, Languages.deterministicUnion(List.of(language, s.language)), foldedEither);
   }
 
   @Override
