@@ -65,7 +65,9 @@ public final class Describer {
     }
     List<Pattern> vocab = patterns(dim, folded);
     List<String> out = new ArrayList<>(included(vocab, set, folded));
-    Automaton remainder;
+    // What the patterns named so far leave of the set: the set and the patterns, not an automaton
+    // rebuilt after each pattern (of a large set with infix wildcards, most of the time).
+    List<Automaton> parts = new ArrayList<>();
     if (folded) {
       // For actions, the union of patterns built as Encoder builds a clause: deterministic at
       // once. Many regions name the same patterns: their union is built once.
@@ -74,21 +76,22 @@ public final class Describer {
       if (!out.isEmpty() && Product.subsetOf(set, covered, true)) {
         return out;
       }
-      remainder = Product.minus(set, covered);
+      parts.add(covered);
     } else {
       // Each region covers its own list of patterns: their union is determinised only as far as
       // the walk with the set reaches, which is little of it.
-      List<Automaton> parts = parts(dim, out);
+      parts.addAll(parts(dim, out));
       if (!out.isEmpty() && Product.subsetOfUnion(set, parts, false)) {
         return out;
       }
-      remainder = Product.minusUnion(set, parts);
     }
+    // Whether anything is left, asked again only when a pattern is named.
+    boolean left = true;
     for (Pattern p : vocab) {
-      if (!Product.nonEmpty(remainder, folded)) {
+      if (!left) {
         break;
       }
-      if (out.contains(p.name) || !overlaps(p, remainder, folded)) {
+      if (out.contains(p.name) || !overlapsRemainder(p, set, parts, folded)) {
         continue;
       }
       List<String> excluded = excluded(vocab, p.language, set, folded);
@@ -96,9 +99,11 @@ public final class Describer {
           excluded.isEmpty()
               ? "part of " + p.name
               : p.name + " except " + String.join(", ", excluded));
-      remainder = Product.minus(remainder, p.language);
+      parts.add(p.language);
+      left = !Product.subsetOfUnion(set, parts, folded);
     }
-    if (Product.nonEmpty(remainder, folded)) {
+    if (left) {
+      Automaton remainder = Product.minusUnion(set, parts);
       List<String> excluded = excluded(vocab, Languages.anyString(), set, folded);
       Automaton values = folded ? remainder.intersection(Languages.foldedStrings()) : remainder;
       out.add(
@@ -107,6 +112,18 @@ public final class Describer {
               : "* except " + String.join(", ", excluded));
     }
     return out;
+  }
+
+  /** Whether some string (folded, if asked) of the pattern is in {@code set} and in no part. */
+  private static boolean overlapsRemainder(
+      Pattern p, Automaton set, List<Automaton> parts, boolean folded) {
+    if (p.witness == null) {
+      return false;
+    }
+    if (set.run(p.witness) && parts.stream().noneMatch(part -> part.run(p.witness))) {
+      return true;
+    }
+    return p.word == null && Product.meetsOutsideUnion(p.language, set, parts, folded);
   }
 
   /** Whether some string (folded, if asked) of the pattern is in {@code set}. */

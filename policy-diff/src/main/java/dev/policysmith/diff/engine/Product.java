@@ -95,6 +95,84 @@ final class Product {
   }
 
   /**
+   * Returns whether some string (folded, if asked) is in both {@code a} and {@code b} and in none
+   * of the {@code parts}: a walk of the three together, without building the intersection.
+   */
+  static boolean meetsOutsideUnion(
+      Automaton a, Automaton b, List<Automaton> parts, boolean folded) {
+    Product walk = new Product(folded);
+    LazyUnion union = new LazyUnion(parts);
+    Set<Triple> seen = new HashSet<>();
+    ArrayDeque<Triple> todo = new ArrayDeque<>();
+    Triple first = new Triple(a.getInitialState(), b.getInitialState(), union.initial);
+    seen.add(first);
+    todo.push(first);
+    while (!todo.isEmpty()) {
+      Triple p = todo.pop();
+      if (p.a.isAccept() && p.b.isAccept() && (p.c == null || !p.c.isAccept())) {
+        return true;
+      }
+      Transition[] tc = p.c == null ? new Transition[0] : union.transitions(p.c);
+      for (Transition t : walk.transitions(p.a)) {
+        for (Transition u : walk.transitions(p.b)) {
+          if (u.getMin() > t.getMax()) {
+            break;
+          }
+          if (u.getMax() < t.getMin()) {
+            continue;
+          }
+          int lo = Math.max(t.getMin(), u.getMin());
+          int hi = Math.min(t.getMax(), u.getMax());
+          // The union is deterministic: the gaps between its edges over [lo, hi] are where it
+          // dies.
+          int next = lo;
+          for (Transition v : tc) {
+            if (v.getMax() < lo) {
+              continue;
+            }
+            if (v.getMin() > hi) {
+              break;
+            }
+            int vlo = Math.max(lo, v.getMin());
+            int vhi = Math.min(hi, v.getMax());
+            if (next < vlo && walk.allows(next, vlo - 1)) {
+              push(seen, todo, new Triple(t.getDest(), u.getDest(), null));
+            }
+            if (walk.allows(vlo, vhi)) {
+              push(seen, todo, new Triple(t.getDest(), u.getDest(), v.getDest()));
+            }
+            next = vhi + 1;
+          }
+          if (next <= hi && walk.allows(next, hi)) {
+            push(seen, todo, new Triple(t.getDest(), u.getDest(), null));
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** States of three automata; {@code c} null for the dead state of a DFA. */
+  private record Triple(State a, State b, @Nullable State c) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Triple p && p.a == a && p.b == b && p.c == c;
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(a) * 31 + System.identityHashCode(b)) * 31
+          + System.identityHashCode(c);
+    }
+  }
+
+  private static <T> void push(Set<T> seen, ArrayDeque<T> todo, T p) {
+    if (seen.add(p)) {
+      todo.push(p);
+    }
+  }
+
+  /**
    * Returns the strings of {@code a} in none of the {@code parts}, as {@link #minus} of their
    * determinised union does, but determinising the union only as far as {@code a} reaches.
    */
@@ -563,11 +641,5 @@ final class Product {
       }
     }
     return false;
-  }
-
-  private static void push(Set<Pair> seen, ArrayDeque<Pair> todo, Pair p) {
-    if (seen.add(p)) {
-      todo.push(p);
-    }
   }
 }
