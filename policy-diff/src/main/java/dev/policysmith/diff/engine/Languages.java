@@ -78,6 +78,16 @@ public final class Languages {
    * equal, so matching ignoring case is matching folded strings.
    */
   public static String fold(String text) {
+    // Most strings folded are action names already in lower case (each hint, for each example):
+    // an ASCII character folds to its lower case, so such a string is its own fold.
+    boolean same = true;
+    for (int i = 0; i < text.length() && same; i++) {
+      char c = text.charAt(i);
+      same = c < 0x80 && (c < 'A' || c > 'Z');
+    }
+    if (same) {
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       out.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
