@@ -81,14 +81,14 @@ public final class Describer {
       // Each region covers its own list of patterns: their union is determinised only as far as
       // the walk with the set reaches, which is little of it.
       parts.addAll(parts(dim, out));
-      if (!out.isEmpty() && Product.subsetOfUnion(set, parts, false)) {
-        return out;
-      }
     }
-    // Whether anything is left, asked again only when a pattern is named.
-    boolean left = true;
+    // A string left, if any: asked for again only when a pattern named covers it.
+    String left = Product.outsideUnion(set, parts, folded);
+    if (!out.isEmpty() && left == null) {
+      return out;
+    }
     for (Pattern p : vocab) {
-      if (!left) {
+      if (left == null) {
         break;
       }
       if (out.contains(p.name) || !overlapsRemainder(p, set, parts, folded)) {
@@ -100,9 +100,11 @@ public final class Describer {
               ? "part of " + p.name
               : p.name + " except " + String.join(", ", excluded));
       parts.add(p.language);
-      left = !Product.subsetOfUnion(set, parts, folded);
+      if (p.language.run(left)) {
+        left = Product.outsideUnion(set, parts, folded);
+      }
     }
-    if (left) {
+    if (left != null) {
       Automaton remainder = Product.minusUnion(set, parts);
       List<String> excluded = excluded(vocab, Languages.anyString(), set, folded);
       Automaton values = folded ? remainder.intersection(Languages.foldedStrings()) : remainder;

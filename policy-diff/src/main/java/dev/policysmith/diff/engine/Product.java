@@ -95,6 +95,93 @@ final class Product {
   }
 
   /**
+   * Returns a string (folded, if asked) of {@code a} in none of the {@code parts}, or null when
+   * there is none: the walk of {@link #subsetOfUnion}, remembering how it reached each pair, so
+   * that a caller adding parts one by one asks again only once the string is covered.
+   */
+  static @Nullable String outsideUnion(Automaton a, List<Automaton> parts, boolean folded) {
+    Product walk = new Product(folded);
+    LazyUnion union = new LazyUnion(parts);
+    Map<Pair, Step> seen = new java.util.HashMap<>();
+    ArrayDeque<Pair> todo = new ArrayDeque<>();
+    Pair first = new Pair(a.getInitialState(), union.initial);
+    seen.put(first, new Step(null, 0));
+    todo.push(first);
+    while (!todo.isEmpty()) {
+      Pair p = todo.pop();
+      if (p.a.isAccept() && (p.b == null || !p.b.isAccept())) {
+        StringBuilder out = new StringBuilder();
+        for (Pair x = p; seen.get(x).from != null; x = seen.get(x).from) {
+          out.append((char) seen.get(x).c);
+        }
+        return out.reverse().toString();
+      }
+      Transition[] tb = p.b == null ? new Transition[0] : union.transitions(p.b);
+      for (Transition t : walk.transitions(p.a)) {
+        int next = t.getMin();
+        for (Transition u : tb) {
+          if (u.getMax() < t.getMin()) {
+            continue;
+          }
+          if (u.getMin() > t.getMax()) {
+            break;
+          }
+          int lo = Math.max(t.getMin(), u.getMin());
+          int hi = Math.min(t.getMax(), u.getMax());
+          if (next < lo) {
+            walk.step(seen, todo, p, next, lo - 1, new Pair(t.getDest(), null));
+          }
+          walk.step(seen, todo, p, lo, hi, new Pair(t.getDest(), u.getDest()));
+          next = hi + 1;
+        }
+        if (next <= t.getMax()) {
+          walk.step(seen, todo, p, next, t.getMax(), new Pair(t.getDest(), null));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** How a walk first reached a pair: from which, on which character. */
+  private record Step(@Nullable Pair from, int c) {}
+
+  private void step(
+      Map<Pair, Step> seen, ArrayDeque<Pair> todo, Pair from, int lo, int hi, Pair to) {
+    if (seen.containsKey(to)) {
+      return;
+    }
+    int c = firstAllowed(lo, hi);
+    if (c >= 0) {
+      seen.put(to, new Step(from, c));
+      todo.push(to);
+    }
+  }
+
+  /** The smallest character of {@code [lo, hi]} an edge may be followed on, or -1. */
+  private int firstAllowed(int lo, int hi) {
+    if (lo > hi) {
+      return -1;
+    }
+    if (!folded) {
+      return lo;
+    }
+    int left = 0;
+    int right = HI.length;
+    while (left < right) {
+      int mid = (left + right) >>> 1;
+      if (HI[mid] < lo) {
+        left = mid + 1;
+      } else {
+        right = mid;
+      }
+    }
+    if (left >= LO.length || LO[left] > hi) {
+      return -1;
+    }
+    return Math.max(lo, LO[left]);
+  }
+
+  /**
    * Returns whether some string (folded, if asked) is in both {@code a} and {@code b} and in none
    * of the {@code parts}: a walk of the three together, without building the intersection.
    */
