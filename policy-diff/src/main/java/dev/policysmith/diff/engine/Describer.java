@@ -24,11 +24,6 @@ public final class Describer {
 
   private final Map<String, Automaton> unions = new java.util.HashMap<>();
 
-  private static Automaton deterministic(Automaton a) {
-    a.determinize();
-    return a;
-  }
-
   /** Returns the display name of a condition key dimension. */
   public String keyName(String dim) {
     return keyNames.getOrDefault(dim, dim.substring(Box.KEY.length()));
@@ -70,21 +65,33 @@ public final class Describer {
     }
     List<Pattern> vocab = patterns(dim, folded);
     List<String> out = new ArrayList<>(included(vocab, set, folded));
-    // For actions, the union of patterns built as Encoder builds a clause: deterministic at once.
-    // Many regions name the same patterns: their union is determinised once.
-    Automaton covered =
-        unions.computeIfAbsent(
-            Languages.sharedKey(dim, out),
-            k -> folded ? Languages.foldedPatterns(out) : deterministic(union(dim, out)));
-    if (!out.isEmpty() && Product.subsetOf(set, covered, folded)) {
+    // What the patterns named so far leave of the set: the set and the patterns, not an automaton
+    // rebuilt after each pattern (of a large set with infix wildcards, most of the time).
+    List<Automaton> parts = new ArrayList<>();
+    if (folded) {
+      // For actions, the union of patterns built as Encoder builds a clause: deterministic at
+      // once. Many regions name the same patterns: their union is built once.
+      Automaton covered =
+          unions.computeIfAbsent(Languages.sharedKey(dim, out), k -> Languages.foldedPatterns(out));
+      if (!out.isEmpty() && Product.subsetOf(set, covered, true)) {
+        return out;
+      }
+      parts.add(covered);
+    } else {
+      // Each region covers its own list of patterns: their union is determinised only as far as
+      // the walk with the set reaches, which is little of it.
+      parts.addAll(parts(dim, out));
+    }
+    // A string left, if any: asked for again only when a pattern named covers it.
+    String left = Product.outsideUnion(set, parts, folded);
+    if (!out.isEmpty() && left == null) {
       return out;
     }
-    Automaton remainder = Product.minus(set, covered);
     for (Pattern p : vocab) {
-      if (!Product.nonEmpty(remainder, folded)) {
+      if (left == null) {
         break;
       }
-      if (out.contains(p.name) || !overlaps(p, remainder, folded)) {
+      if (out.contains(p.name) || !overlapsRemainder(p, set, parts, folded)) {
         continue;
       }
       List<String> excluded = excluded(vocab, p.language, set, folded);
@@ -92,9 +99,13 @@ public final class Describer {
           excluded.isEmpty()
               ? "part of " + p.name
               : p.name + " except " + String.join(", ", excluded));
-      remainder = Product.minus(remainder, p.language);
+      parts.add(p.language);
+      if (p.language.run(left)) {
+        left = Product.outsideUnion(set, parts, folded);
+      }
     }
-    if (Product.nonEmpty(remainder, folded)) {
+    if (left != null) {
+      Automaton remainder = Product.minusUnion(set, parts);
       List<String> excluded = excluded(vocab, Languages.anyString(), set, folded);
       Automaton values = folded ? remainder.intersection(Languages.foldedStrings()) : remainder;
       out.add(
@@ -103,6 +114,18 @@ public final class Describer {
               : "* except " + String.join(", ", excluded));
     }
     return out;
+  }
+
+  /** Whether some string (folded, if asked) of the pattern is in {@code set} and in no part. */
+  private static boolean overlapsRemainder(
+      Pattern p, Automaton set, List<Automaton> parts, boolean folded) {
+    if (p.witness == null) {
+      return false;
+    }
+    if (set.run(p.witness) && parts.stream().noneMatch(part -> part.run(p.witness))) {
+      return true;
+    }
+    return p.word == null && Product.meetsOutsideUnion(p.language, set, parts, folded);
   }
 
   /** Whether some string (folded, if asked) of the pattern is in {@code set}. */
@@ -116,7 +139,7 @@ public final class Describer {
   /** Returns the covered patterns when they make up the whole set exactly. */
   private Optional<List<String>> clean(String dim, Automaton set) {
     List<String> included = included(patterns(dim, false), set, false);
-    if (!included.isEmpty() && Product.subsetOf(set, union(dim, included), false)) {
+    if (!included.isEmpty() && Product.subsetOfUnion(set, parts(dim, included), false)) {
       return Optional.of(included);
     }
     return Optional.empty();
@@ -245,13 +268,13 @@ public final class Describer {
     return true;
   }
 
-  private Automaton union(String dim, List<String> names) {
+  private List<Automaton> parts(String dim, List<String> names) {
     Map<String, Automaton> vocab = languages(dim);
     List<Automaton> parts = new ArrayList<>();
     for (String name : names) {
       parts.add(vocab.get(name));
     }
-    return parts.isEmpty() ? Languages.none() : Automaton.union(parts);
+    return parts;
   }
 
   private final Map<String, Map<String, Automaton>> languages = new java.util.HashMap<>();

@@ -78,6 +78,16 @@ public final class Languages {
    * equal, so matching ignoring case is matching folded strings.
    */
   public static String fold(String text) {
+    // Most strings folded are action names already in lower case (each hint, for each example):
+    // an ASCII character folds to its lower case, so such a string is its own fold.
+    boolean same = true;
+    for (int i = 0; i < text.length() && same; i++) {
+      char c = text.charAt(i);
+      same = c < 0x80 && (c < 'A' || c > 'Z');
+    }
+    if (same) {
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       out.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
@@ -270,6 +280,39 @@ public final class Languages {
   /** Returns every character except {@code c}. */
   public static Automaton anyCharBut(char c) {
     return BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(c));
+  }
+
+  /**
+   * Returns the union of languages without dead states (those of string sets), determinised but not
+   * minimised: Hopcroft's minimisation of the merged sets of a region's boxes was a good part of
+   * describing it, and the product walks need only determinism. The subsets of states of automata
+   * without dead states are all live, so emptiness reads as on a minimal automaton; the one other
+   * thing minimality gave, {@link Automaton#isTotal} answering true for every string, is kept by
+   * returning {@link #anyString()} when the union holds every string.
+   *
+   * @throws TooLargeException as {@link #determinize} does
+   */
+  public static Automaton deterministicUnion(java.util.Collection<Automaton> languages) {
+    Automaton union = Automaton.union(languages);
+    determinize(union);
+    for (dk.brics.automaton.State state : union.getStates()) {
+      if (!state.isAccept() || !coversEveryChar(state)) {
+        return union;
+      }
+    }
+    return anyString();
+  }
+
+  /** Whether the edges of a deterministic state cover every character. */
+  private static boolean coversEveryChar(dk.brics.automaton.State state) {
+    int next = Character.MIN_VALUE;
+    for (dk.brics.automaton.Transition t : state.getSortedTransitions(false)) {
+      if (t.getMin() > next) {
+        return false;
+      }
+      next = Math.max(next, t.getMax() + 1);
+    }
+    return next > Character.MAX_VALUE;
   }
 
   /** Returns {@code a} minimised, for compact products later. */

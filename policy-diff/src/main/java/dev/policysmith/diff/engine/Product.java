@@ -52,6 +52,9 @@ final class Product {
   private final boolean folded;
   private final Map<State, Transition[]> sorted = new IdentityHashMap<>();
 
+  /** The right-hand side when it is a union determinised only as far as the walk goes. */
+  private @Nullable LazyUnion lazy;
+
   private Product(boolean folded) {
     this.folded = folded;
   }
@@ -76,6 +79,296 @@ final class Product {
       b.determinize();
     }
     return !new Product(folded).escapes(a.getInitialState(), b.getInitialState());
+  }
+
+  /**
+   * Returns whether every string (folded, if asked) of {@code a} is in one of the {@code parts}:
+   * the union's subsets of states are made only for the pairs the walk reaches, instead of
+   * determinising the whole union (of a region's covered resource patterns, with infix wildcards,
+   * thousands of states) to ask one question.
+   */
+  static boolean subsetOfUnion(Automaton a, List<Automaton> parts, boolean folded) {
+    Product walk = new Product(folded);
+    LazyUnion union = new LazyUnion(parts);
+    walk.lazy = union;
+    return !walk.escapes(a.getInitialState(), union.initial);
+  }
+
+  /**
+   * Returns a string (folded, if asked) of {@code a} in none of the {@code parts}, or null when
+   * there is none: the walk of {@link #subsetOfUnion}, remembering how it reached each pair, so
+   * that a caller adding parts one by one asks again only once the string is covered.
+   */
+  static @Nullable String outsideUnion(Automaton a, List<Automaton> parts, boolean folded) {
+    Product walk = new Product(folded);
+    LazyUnion union = new LazyUnion(parts);
+    Map<Pair, Step> seen = new java.util.HashMap<>();
+    ArrayDeque<Pair> todo = new ArrayDeque<>();
+    Pair first = new Pair(a.getInitialState(), union.initial);
+    seen.put(first, new Step(null, 0));
+    todo.push(first);
+    while (!todo.isEmpty()) {
+      Pair p = todo.pop();
+      if (p.a.isAccept() && (p.b == null || !p.b.isAccept())) {
+        StringBuilder out = new StringBuilder();
+        for (Pair x = p; seen.get(x).from != null; x = seen.get(x).from) {
+          out.append((char) seen.get(x).c);
+        }
+        return out.reverse().toString();
+      }
+      Transition[] tb = p.b == null ? new Transition[0] : union.transitions(p.b);
+      for (Transition t : walk.transitions(p.a)) {
+        int next = t.getMin();
+        for (Transition u : tb) {
+          if (u.getMax() < t.getMin()) {
+            continue;
+          }
+          if (u.getMin() > t.getMax()) {
+            break;
+          }
+          int lo = Math.max(t.getMin(), u.getMin());
+          int hi = Math.min(t.getMax(), u.getMax());
+          if (next < lo) {
+            walk.step(seen, todo, p, next, lo - 1, new Pair(t.getDest(), null));
+          }
+          walk.step(seen, todo, p, lo, hi, new Pair(t.getDest(), u.getDest()));
+          next = hi + 1;
+        }
+        if (next <= t.getMax()) {
+          walk.step(seen, todo, p, next, t.getMax(), new Pair(t.getDest(), null));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** How a walk first reached a pair: from which, on which character. */
+  private record Step(@Nullable Pair from, int c) {}
+
+  private void step(
+      Map<Pair, Step> seen, ArrayDeque<Pair> todo, Pair from, int lo, int hi, Pair to) {
+    if (seen.containsKey(to)) {
+      return;
+    }
+    int c = firstAllowed(lo, hi);
+    if (c >= 0) {
+      seen.put(to, new Step(from, c));
+      todo.push(to);
+    }
+  }
+
+  /** The smallest character of {@code [lo, hi]} an edge may be followed on, or -1. */
+  private int firstAllowed(int lo, int hi) {
+    if (lo > hi) {
+      return -1;
+    }
+    if (!folded) {
+      return lo;
+    }
+    int left = 0;
+    int right = HI.length;
+    while (left < right) {
+      int mid = (left + right) >>> 1;
+      if (HI[mid] < lo) {
+        left = mid + 1;
+      } else {
+        right = mid;
+      }
+    }
+    if (left >= LO.length || LO[left] > hi) {
+      return -1;
+    }
+    return Math.max(lo, LO[left]);
+  }
+
+  /**
+   * Returns whether some string (folded, if asked) is in both {@code a} and {@code b} and in none
+   * of the {@code parts}: a walk of the three together, without building the intersection.
+   */
+  static boolean meetsOutsideUnion(
+      Automaton a, Automaton b, List<Automaton> parts, boolean folded) {
+    Product walk = new Product(folded);
+    LazyUnion union = new LazyUnion(parts);
+    Set<Triple> seen = new HashSet<>();
+    ArrayDeque<Triple> todo = new ArrayDeque<>();
+    Triple first = new Triple(a.getInitialState(), b.getInitialState(), union.initial);
+    seen.add(first);
+    todo.push(first);
+    while (!todo.isEmpty()) {
+      Triple p = todo.pop();
+      if (p.a.isAccept() && p.b.isAccept() && (p.c == null || !p.c.isAccept())) {
+        return true;
+      }
+      Transition[] tc = p.c == null ? new Transition[0] : union.transitions(p.c);
+      for (Transition t : walk.transitions(p.a)) {
+        for (Transition u : walk.transitions(p.b)) {
+          if (u.getMin() > t.getMax()) {
+            break;
+          }
+          if (u.getMax() < t.getMin()) {
+            continue;
+          }
+          int lo = Math.max(t.getMin(), u.getMin());
+          int hi = Math.min(t.getMax(), u.getMax());
+          // The union is deterministic: the gaps between its edges over [lo, hi] are where it
+          // dies.
+          int next = lo;
+          for (Transition v : tc) {
+            if (v.getMax() < lo) {
+              continue;
+            }
+            if (v.getMin() > hi) {
+              break;
+            }
+            int vlo = Math.max(lo, v.getMin());
+            int vhi = Math.min(hi, v.getMax());
+            if (next < vlo && walk.allows(next, vlo - 1)) {
+              push(seen, todo, new Triple(t.getDest(), u.getDest(), null));
+            }
+            if (walk.allows(vlo, vhi)) {
+              push(seen, todo, new Triple(t.getDest(), u.getDest(), v.getDest()));
+            }
+            next = vhi + 1;
+          }
+          if (next <= hi && walk.allows(next, hi)) {
+            push(seen, todo, new Triple(t.getDest(), u.getDest(), null));
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** States of three automata; {@code c} null for the dead state of a DFA. */
+  private record Triple(State a, State b, @Nullable State c) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Triple p && p.a == a && p.b == b && p.c == c;
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(a) * 31 + System.identityHashCode(b)) * 31
+          + System.identityHashCode(c);
+    }
+  }
+
+  private static <T> void push(Set<T> seen, ArrayDeque<T> todo, T p) {
+    if (seen.add(p)) {
+      todo.push(p);
+    }
+  }
+
+  /**
+   * Returns the strings of {@code a} in none of the {@code parts}, as {@link #minus} of their
+   * determinised union does, but determinising the union only as far as {@code a} reaches.
+   */
+  static Automaton minusUnion(Automaton a, List<Automaton> parts) {
+    if (parts.isEmpty() || a.isEmpty()) {
+      return parts.isEmpty() ? a.clone() : Languages.none();
+    }
+    Product walk = new Product(false);
+    LazyUnion union = new LazyUnion(parts);
+    walk.lazy = union;
+    return walk.build(a.getInitialState(), union.initial, true, a.isDeterministic());
+  }
+
+  /**
+   * The deterministic automaton of a union of automata by the subset construction, each subset's
+   * edges made when a walk first asks for them.
+   */
+  private static final class LazyUnion {
+    private final Map<State, Integer> ids = new IdentityHashMap<>();
+    private final List<State> nfa = new java.util.ArrayList<>();
+    private final Map<java.util.BitSet, State> made = new java.util.HashMap<>();
+    private final Map<State, java.util.BitSet> subsets = new IdentityHashMap<>();
+    private final Map<State, Transition[]> expanded = new IdentityHashMap<>();
+    final State initial;
+
+    LazyUnion(List<Automaton> parts) {
+      java.util.BitSet start = new java.util.BitSet();
+      for (Automaton part : parts) {
+        start.set(id(part.getInitialState()));
+      }
+      initial = state(start);
+    }
+
+    private int id(State s) {
+      Integer id = ids.get(s);
+      if (id == null) {
+        id = nfa.size();
+        ids.put(s, id);
+        nfa.add(s);
+      }
+      return id;
+    }
+
+    private State state(java.util.BitSet subset) {
+      State s = made.get(subset);
+      if (s == null) {
+        if (made.size() >= Languages.MAX_STATES) {
+          throw new Languages.TooLargeException();
+        }
+        s = new State();
+        for (int q = subset.nextSetBit(0); q >= 0; q = subset.nextSetBit(q + 1)) {
+          if (nfa.get(q).isAccept()) {
+            s.setAccept(true);
+            break;
+          }
+        }
+        made.put(subset, s);
+        subsets.put(s, subset);
+      }
+      return s;
+    }
+
+    /**
+     * The sorted, disjoint edges of a subset state, as {@link Languages#determinize} makes them.
+     */
+    Transition[] transitions(State s) {
+      Transition[] out = expanded.get(s);
+      if (out != null) {
+        return out;
+      }
+      java.util.BitSet subset = subsets.get(s);
+      List<Transition> all = new java.util.ArrayList<>();
+      for (int q = subset.nextSetBit(0); q >= 0; q = subset.nextSetBit(q + 1)) {
+        all.addAll(nfa.get(q).getTransitions());
+      }
+      int[] bounds = new int[2 * all.size()];
+      int b = 0;
+      for (Transition t : all) {
+        bounds[b++] = t.getMin();
+        bounds[b++] = t.getMax() + 1;
+      }
+      java.util.Arrays.sort(bounds);
+      int points = 0;
+      for (int i = 0; i < bounds.length; i++) {
+        if (i == 0 || bounds[i] != bounds[i - 1]) {
+          bounds[points++] = bounds[i];
+        }
+      }
+      java.util.BitSet[] next = new java.util.BitSet[points];
+      for (Transition t : all) {
+        int dest = id(t.getDest());
+        int k = java.util.Arrays.binarySearch(bounds, 0, points, t.getMin());
+        for (; k < points && bounds[k] <= t.getMax(); k++) {
+          if (next[k] == null) {
+            next[k] = new java.util.BitSet();
+          }
+          next[k].set(dest);
+        }
+      }
+      List<Transition> edges = new java.util.ArrayList<>();
+      for (int k = 0; k < points; k++) {
+        if (next[k] != null) {
+          edges.add(new Transition((char) bounds[k], (char) (bounds[k + 1] - 1), state(next[k])));
+        }
+      }
+      out = edges.toArray(new Transition[0]);
+      expanded.put(s, out);
+      return out;
+    }
   }
 
   /**
@@ -154,7 +447,7 @@ final class Product {
         }
         continue;
       }
-      Transition[] tb = transitions(p.b);
+      Transition[] tb = lazy != null ? lazy.transitions(p.b) : transitions(p.b);
       for (Transition t : ta) {
         int next = t.getMin();
         for (Transition u : tb) {
@@ -409,7 +702,7 @@ final class Product {
       }
       // b is deterministic: its edges are disjoint and sorted, so the gaps between those
       // overlapping an edge of a are where b dies.
-      Transition[] tb = transitions(p.b);
+      Transition[] tb = lazy != null ? lazy.transitions(p.b) : transitions(p.b);
       for (Transition t : ta) {
         int next = t.getMin();
         for (Transition u : tb) {
@@ -435,11 +728,5 @@ final class Product {
       }
     }
     return false;
-  }
-
-  private static void push(Set<Pair> seen, ArrayDeque<Pair> todo, Pair p) {
-    if (seen.add(p)) {
-      todo.push(p);
-    }
   }
 }

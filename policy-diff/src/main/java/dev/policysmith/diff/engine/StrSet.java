@@ -105,6 +105,21 @@ public final class StrSet extends DimSet {
   }
 
   @Override
+  public DimSet minus(DimSet other) {
+    if (other instanceof StrSet s
+        && !language.isTotal()
+        && !language.isEmpty()
+        && !s.language.isTotal()
+        && !s.language.isEmpty()) {
+      // Walked beside the other language instead of intersecting with its complement: building
+      // the complement of each blocker's set (a copy, totalised) was a good part of subtracting.
+      return new StrSet(
+          absent && !s.absent, Product.minus(language, s.language), folded || s.folded);
+    }
+    return super.minus(other);
+  }
+
+  @Override
   public DimSet complement() {
     StrSet c = complement;
     if (c == null) {
@@ -199,7 +214,7 @@ public final class StrSet extends DimSet {
             ? Languages.none()
             : languages.size() == 1
                 ? languages.iterator().next()
-                : Languages.minimal(Automaton.union(languages));
+                : Languages.deterministicUnion(languages);
     return new StrSet(absent, language, folded);
   }
 
@@ -216,7 +231,8 @@ public final class StrSet extends DimSet {
     if (s.language.isTotal() || language.isEmpty()) {
       return new StrSet(either, s.language, foldedEither);
     }
-    return new StrSet(either, Languages.minimal(language.union(s.language)), foldedEither);
+    return new StrSet(
+        either, Languages.deterministicUnion(List.of(language, s.language)), foldedEither);
   }
 
   @Override
@@ -227,6 +243,22 @@ public final class StrSet extends DimSet {
   /** Returns whether every string is a member (absence aside). */
   public boolean allValues() {
     return language.isTotal();
+  }
+
+  /**
+   * Whether the value is a member, folding it character by character while stepping through the
+   * deterministic automaton: each of the hundreds of hints of an example was folded into a new
+   * string first.
+   */
+  private boolean runs(String value) {
+    if (!folded || !language.isDeterministic() || language.getSingleton() != null) {
+      return language.run(look(value));
+    }
+    dk.brics.automaton.State state = language.getInitialState();
+    for (int i = 0; i < value.length() && state != null; i++) {
+      state = state.step(Character.toLowerCase(Character.toUpperCase(value.charAt(i))));
+    }
+    return state != null && state.isAccept();
   }
 
   @Override
@@ -240,7 +272,7 @@ public final class StrSet extends DimSet {
       return Optional.empty();
     }
     for (String hint : hints) {
-      if (language.run(look(hint))) {
+      if (runs(hint)) {
         return Optional.of(hint);
       }
     }

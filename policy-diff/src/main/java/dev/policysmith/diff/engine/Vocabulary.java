@@ -46,6 +46,7 @@ public final class Vocabulary {
    * policy are never described, so their automata need not be built.
    */
   void addLazy(String dim, String pattern, @Nullable Supplier<Automaton> language) {
+    hints.remove(dim);
     patterns
         .computeIfAbsent(dim, k -> new LinkedHashMap<>())
         .computeIfAbsent(pattern, k -> Optional.ofNullable(language).map(Lazy::new));
@@ -70,6 +71,13 @@ public final class Vocabulary {
    * wildcards filled in, then some typical values.
    */
   public List<String> hints(String dim) {
+    // Asked once per example of every region: made once per dimension (until a pattern is added).
+    return hints.computeIfAbsent(dim, k -> List.copyOf(makeHints(dim)));
+  }
+
+  private final Map<String, List<String>> hints = new java.util.HashMap<>();
+
+  private List<String> makeHints(String dim) {
     List<String> out = new ArrayList<>();
     for (String pattern : patterns(dim)) {
       if (dim.equals(Box.PRINCIPAL) && pattern.matches("[0-9]{12}")) {
