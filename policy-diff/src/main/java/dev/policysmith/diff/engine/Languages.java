@@ -403,13 +403,7 @@ public final class Languages {
           bounds[b++] = maxs[q][i] + 1;
         }
       }
-      java.util.Arrays.sort(bounds);
-      int points = 0;
-      for (int i = 0; i < bounds.length; i++) {
-        if (i == 0 || bounds[i] != bounds[i - 1]) {
-          bounds[points++] = bounds[i];
-        }
-      }
+      int points = sortDistinct(bounds);
       // next[k]: the states reached on the characters [bounds[k], bounds[k + 1] - 1].
       java.util.BitSet[] next = new java.util.BitSet[points];
       for (int q = set.nextSetBit(0); q >= 0; q = set.nextSetBit(q + 1)) {
@@ -473,5 +467,21 @@ public final class Languages {
     char upperA = Character.toUpperCase(a);
     char upperB = Character.toUpperCase(b);
     return upperA == upperB || Character.toLowerCase(upperA) == Character.toLowerCase(upperB);
+  }
+
+  /**
+   * Sorts {@code values} and moves each distinct value to the front once, in order; returns how
+   * many there are. The character boundaries of a subset of states become the points between which
+   * every character leads to the same states.
+   */
+  static int sortDistinct(int[] values) {
+    java.util.Arrays.sort(values);
+    int distinct = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (i == 0 || values[i] != values[i - 1]) {
+        values[distinct++] = values[i];
+      }
+    }
+    return distinct;
   }
 }

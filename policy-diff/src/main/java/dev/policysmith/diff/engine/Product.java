@@ -341,13 +341,7 @@ final class Product {
         bounds[b++] = t.getMin();
         bounds[b++] = t.getMax() + 1;
       }
-      java.util.Arrays.sort(bounds);
-      int points = 0;
-      for (int i = 0; i < bounds.length; i++) {
-        if (i == 0 || bounds[i] != bounds[i - 1]) {
-          bounds[points++] = bounds[i];
-        }
-      }
+      int points = Languages.sortDistinct(bounds);
       java.util.BitSet[] next = new java.util.BitSet[points];
       for (Transition t : all) {
         int dest = id(t.getDest());
