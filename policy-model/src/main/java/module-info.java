@@ -17,7 +17,9 @@ module dev.policysmith.model {
   exports dev.policysmith.model.kms;
   exports dev.policysmith.model.validate;
   // The shared Immutables style annotation (class retention), for the other policysmith modules'
-  // value types; nothing else in the package is meant for them.
+  // value types, and the policy-variable syntax that the diff must read as the evaluator does;
+  // nothing else in the package is meant for them.
   exports dev.policysmith.model.internal to
-      dev.policysmith.merge;
+      dev.policysmith.merge,
+      dev.policysmith.diff;
 }

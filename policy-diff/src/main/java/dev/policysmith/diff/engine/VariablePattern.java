@@ -1,6 +1,9 @@
 package dev.policysmith.diff.engine;
 
 import dev.policysmith.model.condition.BaseOperator;
+import dev.policysmith.model.internal.VariableSyntax;
+import dev.policysmith.model.internal.VariableSyntax.Kind;
+import dev.policysmith.model.internal.VariableSyntax.Part;
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
 import java.util.ArrayList;
@@ -14,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A resource pattern or condition value of a Version 2012-10-17 policy split into text, literal
- * characters and policy variables, parsed by the evaluator's rules (its {@code Template}): {@code
+ * characters and policy variables, parsed by the evaluator's rules ({@link VariableSyntax}, which the evaluator uses too): {@code
  * ${key}} is the request's one value of {@code key} (key names compared ignoring case), {@code
  * ${key, 'default'}} falls back to {@code default}, {@code ${*}}, {@code ${?}} and {@code ${$}} are
  * a literal {@code *}, {@code ?} and {@code $}, and a {@code ${} without a closing brace or with a
@@ -24,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Gives the language a pattern matches once its variables are resolved ({@link #language}), and
  * the language of every value it could match whatever they resolve to ({@link #widened}), a
  * superset the diff uses to prune requests no resolution reaches. Only completeness depends on the
- * parse agreeing with the evaluator's; whether a request matches is always asked of the evaluator
+ * parse agreeing with the evaluator's, which sharing one parser ensures; whether a request matches is always asked of the evaluator
  * ({@link Variables}).
  *
  * @see <a
@@ -32,15 +35,6 @@ import org.jspecify.annotations.Nullable;
  *     policy elements: Variables and tags</a>
  */
 final class VariablePattern {
-  /** One piece: text (wildcards active), one literal character, or a variable. */
-  private record Part(Kind kind, String text, @Nullable String fallback) {}
-
-  private enum Kind {
-    TEXT,
-    LITERAL,
-    VARIABLE
-  }
-
   private final String written;
   private final List<Part> parts;
 
@@ -51,52 +45,7 @@ final class VariablePattern {
 
   /** Parses a value of a document whose Version enables policy variables. */
   static VariablePattern parse(String value) {
-    List<Part> parts = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
-    int i = 0;
-    while (i < value.length()) {
-      int open = value.indexOf("${", i);
-      int close = open < 0 ? -1 : value.indexOf('}', open + 2);
-      if (open < 0 || close < 0) {
-        text.append(value, i, value.length());
-        break;
-      }
-      String inner = value.substring(open + 2, close);
-      text.append(value, i, open);
-      if (inner.equals("*") || inner.equals("?") || inner.equals("$")) {
-        flush(text, parts);
-        parts.add(new Part(Kind.LITERAL, inner, null));
-      } else {
-        String[] variable = variable(inner);
-        if (variable == null) {
-          text.append(value, open, close + 1);
-        } else {
-          flush(text, parts);
-          parts.add(new Part(Kind.VARIABLE, variable[0], variable[1]));
-        }
-      }
-      i = close + 1;
-    }
-    flush(text, parts);
-    return new VariablePattern(value, List.copyOf(parts));
-  }
-
-  /** Returns {key as written, default or null}, or null when {@code inner} is no variable. */
-  private static String @Nullable [] variable(String inner) {
-    int comma = inner.indexOf(',');
-    String key = (comma < 0 ? inner : inner.substring(0, comma)).trim();
-    if (key.isEmpty() || key.indexOf('\'') >= 0) {
-      return null;
-    }
-    if (comma < 0) {
-      return new String[] {key, null};
-    }
-    String rest = inner.substring(comma + 1).trim();
-    if (rest.length() < 2 || rest.charAt(0) != '\'' || rest.charAt(rest.length() - 1) != '\'') {
-      return null;
-    }
-    // Two single quotes inside the default stand for one, as the evaluator reads them.
-    return new String[] {key, rest.substring(1, rest.length() - 1).replace("''", "'")};
+    return new VariablePattern(value, VariableSyntax.parse(value));
   }
 
   private static void flush(StringBuilder text, List<Part> parts) {
@@ -113,18 +62,18 @@ final class VariablePattern {
 
   /** Returns whether a variable needs a request to resolve ({@code ${*}} alone does not). */
   boolean hasVariables() {
-    return parts.stream().anyMatch(p -> p.kind == Kind.VARIABLE);
+    return parts.stream().anyMatch(p -> p.kind() == Kind.VARIABLE);
   }
 
   /** Returns whether the pattern holds {@code ${...}} that the evaluator reads specially. */
   boolean special() {
-    return parts.stream().anyMatch(p -> p.kind != Kind.TEXT);
+    return parts.stream().anyMatch(p -> p.kind() != Kind.TEXT);
   }
 
   /** Returns the folded key of the pattern when it is one variable and nothing else, or null. */
   @Nullable String soleVariable() {
-    return parts.size() == 1 && parts.get(0).kind == Kind.VARIABLE
-        ? parts.get(0).text.toLowerCase(Locale.ROOT)
+    return parts.size() == 1 && parts.get(0).kind() == Kind.VARIABLE
+        ? parts.get(0).text().toLowerCase(Locale.ROOT)
         : null;
   }
 
@@ -132,8 +81,8 @@ final class VariablePattern {
   Map<String, String> keys() {
     Map<String, String> out = new LinkedHashMap<>();
     for (Part part : parts) {
-      if (part.kind == Kind.VARIABLE) {
-        out.putIfAbsent(part.text.toLowerCase(Locale.ROOT), part.text);
+      if (part.kind() == Kind.VARIABLE) {
+        out.putIfAbsent(part.text().toLowerCase(Locale.ROOT), part.text());
       }
     }
     return out;
@@ -147,9 +96,9 @@ final class VariablePattern {
   private @Nullable List<String> resolve(Map<String, String> values) {
     List<String> out = new ArrayList<>();
     for (Part part : parts) {
-      if (part.kind == Kind.VARIABLE) {
-        String value = values.get(part.text.toLowerCase(Locale.ROOT));
-        value = value != null ? value : part.fallback;
+      if (part.kind() == Kind.VARIABLE) {
+        String value = values.get(part.text().toLowerCase(Locale.ROOT));
+        value = value != null ? value : part.fallback();
         if (value == null) {
           return null;
         }
@@ -171,9 +120,9 @@ final class VariablePattern {
     StringBuilder out = new StringBuilder();
     int v = 0;
     for (Part part : parts) {
-      switch (part.kind) {
-        case TEXT -> out.append(part.text.replace("*", "example").replace('?', 'x'));
-        case LITERAL -> out.append(part.text);
+      switch (part.kind()) {
+        case TEXT -> out.append(part.text().replace("*", "example").replace('?', 'x'));
+        case LITERAL -> out.append(part.text());
         default -> out.append(resolved.get(v++));
       }
     }
@@ -229,20 +178,20 @@ final class VariablePattern {
     Map<String, String> markers = new LinkedHashMap<>();
     Map<String, @Nullable String> defaults = new HashMap<>();
     for (Part part : parts) {
-      if (part.kind == Kind.VARIABLE) {
-        String key = part.text.toLowerCase(Locale.ROOT);
-        if (defaults.containsKey(key) && !Objects.equals(defaults.get(key), part.fallback)) {
+      if (part.kind() == Kind.VARIABLE) {
+        String key = part.text().toLowerCase(Locale.ROOT);
+        if (defaults.containsKey(key) && !Objects.equals(defaults.get(key), part.fallback())) {
           return false;
         }
-        defaults.put(key, part.fallback);
+        defaults.put(key, part.fallback());
       }
     }
     for (VariablePattern pattern : List.of(this, other)) {
       for (Part part : pattern.parts) {
-        if (part.kind == Kind.VARIABLE) {
-          String key = part.text.toLowerCase(Locale.ROOT);
+        if (part.kind() == Kind.VARIABLE) {
+          String key = part.text().toLowerCase(Locale.ROOT);
           String mine = defaults.get(key);
-          if (mine != null && !mine.equals(part.fallback)) {
+          if (mine != null && !mine.equals(part.fallback())) {
             return false;
           }
           if (!markers.containsKey(key)) {
@@ -251,7 +200,7 @@ final class VariablePattern {
             }
             markers.put(key, String.valueOf((char) (MARKER + markers.size())));
           }
-        } else if (marked(part.text)) {
+        } else if (marked(part.text())) {
           return false;
         }
       }
@@ -281,8 +230,8 @@ final class VariablePattern {
   private List<String> marks(Map<String, String> markers) {
     List<String> out = new ArrayList<>();
     for (Part part : parts) {
-      if (part.kind == Kind.VARIABLE) {
-        out.add(markers.get(part.text.toLowerCase(Locale.ROOT)));
+      if (part.kind() == Kind.VARIABLE) {
+        out.add(markers.get(part.text().toLowerCase(Locale.ROOT)));
       }
     }
     return out;
@@ -295,7 +244,7 @@ final class VariablePattern {
       return true;
     }
     for (int i = 0; i < components.size() - 1; i++) {
-      if (components.get(i).stream().anyMatch(p -> p.kind == Kind.VARIABLE)) {
+      if (components.get(i).stream().anyMatch(p -> p.kind() == Kind.VARIABLE)) {
         return false;
       }
     }
@@ -342,7 +291,7 @@ final class VariablePattern {
     StringBuilder out = new StringBuilder();
     int v = 0;
     for (Part part : parts) {
-      out.append(part.kind == Kind.VARIABLE ? resolved.get(v++) : part.text);
+      out.append(part.kind() == Kind.VARIABLE ? resolved.get(v++) : part.text());
     }
     return out.toString();
   }
@@ -362,13 +311,13 @@ final class VariablePattern {
     List<Automaton> out = new ArrayList<>();
     int v = firstVariable;
     for (Part part : parts) {
-      switch (part.kind) {
+      switch (part.kind()) {
         case TEXT ->
             out.add(
                 wildcards
-                    ? Languages.glob(part.text, ignoreCase, wildcard)
-                    : literal(part.text, ignoreCase));
-        case LITERAL -> out.add(literal(part.text, ignoreCase));
+                    ? Languages.glob(part.text(), ignoreCase, wildcard)
+                    : literal(part.text(), ignoreCase));
+        case LITERAL -> out.add(literal(part.text(), ignoreCase));
         default -> {
           if (resolved == null) {
             out.add(wildcard.repeat());
@@ -412,7 +361,7 @@ final class VariablePattern {
       } else {
         out.add(language);
       }
-      v += (int) component.stream().filter(p -> p.kind == Kind.VARIABLE).count();
+      v += (int) component.stream().filter(p -> p.kind() == Kind.VARIABLE).count();
     }
     return Languages.minimal(Automaton.concatenate(out));
   }
@@ -423,13 +372,13 @@ final class VariablePattern {
     List<Part> current = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (Part part : parts) {
-      if (part.kind != Kind.TEXT) {
+      if (part.kind() != Kind.TEXT) {
         flush(text, current);
         current.add(part);
         continue;
       }
-      for (int i = 0; i < part.text.length(); i++) {
-        char c = part.text.charAt(i);
+      for (int i = 0; i < part.text().length(); i++) {
+        char c = part.text().charAt(i);
         if (c == ':' && out.size() < 5) {
           flush(text, current);
           out.add(current);

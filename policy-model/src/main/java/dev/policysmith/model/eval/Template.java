@@ -1,6 +1,7 @@
 package dev.policysmith.model.eval;
 
 import dev.policysmith.model.internal.Glob;
+import dev.policysmith.model.internal.VariableSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,62 +55,25 @@ final class Template {
     if (!variablesEnabled || !value.contains("${")) {
       return text(value);
     }
-    List<Integer> kinds = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
-    List<@Nullable String> defaults = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
-    int i = 0;
-    while (i < value.length()) {
-      int open = value.indexOf("${", i);
-      int close = open < 0 ? -1 : value.indexOf('}', open + 2);
-      if (open < 0 || close < 0) {
-        text.append(value, i, value.length());
-        break;
+    List<VariableSyntax.Part> parts = VariableSyntax.parse(value);
+    int[] kinds = new int[parts.size()];
+    String[] texts = new String[parts.size()];
+    @Nullable String[] defaults = new String[parts.size()];
+    for (int i = 0; i < parts.size(); i++) {
+      VariableSyntax.Part part = parts.get(i);
+      switch (part.kind()) {
+        case TEXT -> kinds[i] = TEXT;
+        case LITERAL -> kinds[i] = LITERAL;
+        case VARIABLE -> kinds[i] = VARIABLE;
       }
-      String inner = value.substring(open + 2, close);
-      text.append(value, i, open);
-      if (inner.equals("*") || inner.equals("?") || inner.equals("$")) {
-        flush(text, kinds, texts, defaults);
-        kinds.add(LITERAL);
-        texts.add(inner);
-        defaults.add(null);
-      } else {
-        String[] variable = variable(inner);
-        if (variable == null) {
-          text.append(value, open, close + 1);
-        } else {
-          flush(text, kinds, texts, defaults);
-          kinds.add(VARIABLE);
-          texts.add(variable[0]);
-          defaults.add(variable[1]);
-        }
-      }
-      i = close + 1;
+      // Key names are compared ignoring case: folded once here.
+      texts[i] =
+          part.kind() == VariableSyntax.Kind.VARIABLE
+              ? part.text().toLowerCase(Locale.ROOT)
+              : part.text();
+      defaults[i] = part.fallback();
     }
-    flush(text, kinds, texts, defaults);
-    return new Template(
-        kinds.stream().mapToInt(Integer::intValue).toArray(),
-        texts.toArray(new String[0]),
-        defaults.toArray(new String[0]));
-  }
-
-  /** Returns {folded key, default or null}, or null when {@code inner} is not a variable. */
-  private static String @Nullable [] variable(String inner) {
-    int comma = inner.indexOf(',');
-    String key = (comma < 0 ? inner : inner.substring(0, comma)).trim();
-    if (key.isEmpty() || key.indexOf('\'') >= 0) {
-      return null;
-    }
-    String folded = key.toLowerCase(Locale.ROOT);
-    if (comma < 0) {
-      return new String[] {folded, null};
-    }
-    String rest = inner.substring(comma + 1).trim();
-    if (rest.length() < 2 || rest.charAt(0) != '\'' || rest.charAt(rest.length() - 1) != '\'') {
-      return null;
-    }
-    // Two single quotes inside the default stand for one, as in SQL.
-    return new String[] {folded, rest.substring(1, rest.length() - 1).replace("''", "'")};
+    return new Template(kinds, texts, defaults);
   }
 
   private static void flush(
