@@ -2,6 +2,7 @@ package dev.policysmith.diff;
 
 import dev.policysmith.diff.engine.AtomSet;
 import dev.policysmith.diff.engine.Box;
+import dev.policysmith.diff.engine.Cells;
 import dev.policysmith.diff.engine.Describer;
 import dev.policysmith.diff.engine.DimSet;
 import dev.policysmith.diff.engine.Encoder;
@@ -150,8 +151,13 @@ public final class PolicyDiffer {
   private DiffResult diffWithinLimits(PolicyDocument oldPolicy, PolicyDocument newPolicy) {
     Encoder encoder = new Encoder();
     encoder.prepare(List.of(oldPolicy, newPolicy));
-    List<Encoder.Encoded> olds = encoder.encode(oldPolicy);
-    List<Encoder.Encoded> news = encoder.encode(newPolicy);
+    List<List<Encoder.Encoded>> encoded =
+        Cells.refine(
+            List.of(encoder.encode(oldPolicy), encoder.encode(newPolicy)),
+            encoder.variables(),
+            encoder.vocabulary());
+    List<Encoder.Encoded> olds = encoded.get(0);
+    List<Encoder.Encoded> news = encoded.get(1);
     Engine engine = new Engine(boxLimit);
     List<Region> gained;
     List<Region> lost;
@@ -632,8 +638,8 @@ public final class PolicyDiffer {
 
     private List<String> strings(String dim, DimSet set) {
       StrSet strings = (StrSet) set;
-      List<String> words = new ArrayList<>(describer.strings(dim, strings.language()));
-      if (strings.absent() && !strings.language().isTotal()) {
+      List<String> words = new ArrayList<>(describer.strings(dim, strings));
+      if (strings.absent() && !strings.allValues()) {
         words.add("(none)");
       }
       return words;

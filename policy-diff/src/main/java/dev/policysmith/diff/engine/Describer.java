@@ -49,6 +49,131 @@ public final class Describer {
 
   private final Map<String, Map<Automaton, List<String>>> described = new java.util.HashMap<>();
 
+  /**
+   * Returns the values of a string set as patterns, as {@link #strings(String, Automaton)} does;
+   * when the set is held as cells that also hold the dimension's patterns, by operations on cells
+   * alone, and once per set of cells.
+   */
+  public List<String> strings(String dim, StrSet set) {
+    Cells cells = set.cells();
+    Map<String, long[]> words = cells == null ? null : cells.vocabulary();
+    if (cells == null || words == null || !words.keySet().equals(languages(dim).keySet())) {
+      return strings(dim, set.language());
+    }
+    long[] bits = java.util.Objects.requireNonNull(set.bits());
+    return describedCells
+        .computeIfAbsent(dim, k -> new java.util.HashMap<>())
+        .computeIfAbsent(
+            java.nio.LongBuffer.wrap(bits), k -> List.copyOf(describe(cells, words, bits)));
+  }
+
+  private final Map<String, Map<java.nio.LongBuffer, List<String>>> describedCells =
+      new java.util.HashMap<>();
+
+  /**
+   * {@link #describe(String, Automaton)} over cells: each pattern is the set of its cells, so
+   * inclusion and overlap are operations on words.
+   */
+  private static List<String> describe(Cells cells, Map<String, long[]> words, long[] set) {
+    if (java.util.Arrays.equals(set, cells.all())) {
+      return List.of("*");
+    }
+    if (Cells.isZero(set)) {
+      return List.of();
+    }
+    Map<String, long[]> vocab = new java.util.LinkedHashMap<>();
+    words.forEach(
+        (name, bits) -> {
+          if (!Cells.isZero(bits)) {
+            vocab.put(name, bits);
+          }
+        });
+    List<String> out = new ArrayList<>(maximalWithin(vocab, set));
+    long[] parts = new long[set.length];
+    for (String name : out) {
+      parts = Cells.or(parts, vocab.get(name));
+    }
+    for (Map.Entry<String, long[]> p : vocab.entrySet()) {
+      if (Cells.within(set, parts)) {
+        return out;
+      }
+      if (out.contains(p.getKey()) || !Cells.meet(p.getValue(), Cells.andNot(set, parts))) {
+        continue;
+      }
+      out.add(except(p.getKey(), excluded(vocab, p.getValue(), set)));
+      parts = Cells.or(parts, p.getValue());
+    }
+    if (Cells.within(set, parts)) {
+      return out;
+    }
+    List<String> excluded = excluded(vocab, cells.all(), set);
+    if (!excluded.isEmpty()) {
+      out.add(except("*", excluded));
+    } else {
+      Automaton remainder = cells.language(Cells.andNot(set, parts));
+      Automaton values =
+          cells.folded() ? remainder.intersection(Languages.foldedStrings()) : remainder;
+      out.add("values such as " + values.getShortestExample(true));
+    }
+    return out;
+  }
+
+  /**
+   * The maximal patterns (by inclusion, the first of equal ones) whose cells lie in {@code set}.
+   */
+  private static List<String> maximalWithin(Map<String, long[]> vocab, long[] set) {
+    List<Map.Entry<String, long[]>> inside = new ArrayList<>();
+    for (Map.Entry<String, long[]> p : vocab.entrySet()) {
+      if (Cells.within(p.getValue(), set)) {
+        inside.add(p);
+      }
+    }
+    if (inside.size() > MAXIMAL_LIMIT) {
+      return inside.stream().map(Map.Entry::getKey).toList();
+    }
+    List<String> maximal = new ArrayList<>();
+    for (int i = 0; i < inside.size(); i++) {
+      long[] mine = inside.get(i).getValue();
+      boolean covered = false;
+      for (int j = 0; j < inside.size() && !covered; j++) {
+        long[] theirs = inside.get(j).getValue();
+        covered = i != j && Cells.within(mine, theirs) && (!Cells.within(theirs, mine) || j < i);
+      }
+      if (!covered) {
+        maximal.add(inside.get(i).getKey());
+      }
+    }
+    return maximal;
+  }
+
+  /** The maximal patterns that overlap {@code within} and lie wholly outside {@code set}. */
+  private static List<String> excluded(Map<String, long[]> vocab, long[] within, long[] set) {
+    Map<String, long[]> outside = new java.util.LinkedHashMap<>();
+    vocab.forEach(
+        (name, bits) -> {
+          if (!Cells.meet(bits, set) && Cells.meet(bits, within)) {
+            outside.put(name, bits);
+          }
+        });
+    long[] everything = new long[set.length];
+    java.util.Arrays.fill(everything, -1L);
+    return maximalWithin(outside, everything).stream()
+        .filter(
+            name ->
+                outside.entrySet().stream()
+                    .noneMatch(
+                        p ->
+                            !p.getKey().equals(name)
+                                && Cells.within(outside.get(name), p.getValue())
+                                && !Cells.within(p.getValue(), outside.get(name))))
+        .toList();
+  }
+
+  /** {@code "P except Q, R"}, or {@code "part of P"} when no pattern is left out. */
+  private static String except(String name, List<String> excluded) {
+    return excluded.isEmpty() ? "part of " + name : name + " except " + String.join(", ", excluded);
+  }
+
   private List<String> describe(String dim, Automaton set) {
     if (set.isTotal()) {
       return List.of("*");
@@ -94,11 +219,7 @@ public final class Describer {
       if (out.contains(p.name) || !overlapsRemainder(p, set, parts, folded)) {
         continue;
       }
-      List<String> excluded = excluded(vocab, p.language, set, folded);
-      out.add(
-          excluded.isEmpty()
-              ? "part of " + p.name
-              : p.name + " except " + String.join(", ", excluded));
+      out.add(except(p.name, excluded(vocab, p.language, set, folded)));
       parts.add(p.language);
       if (p.language.run(left)) {
         left = Product.outsideUnion(set, parts, folded);
@@ -145,6 +266,9 @@ public final class Describer {
     return Optional.empty();
   }
 
+  /** Past this many patterns inside a set, all are named: dropping covered ones is quadratic. */
+  private static final int MAXIMAL_LIMIT = 40;
+
   /** The maximal patterns whose languages lie inside {@code set}. */
   private static List<String> included(List<Pattern> vocab, Automaton set, boolean folded) {
     List<Pattern> inside = new ArrayList<>();
@@ -157,7 +281,7 @@ public final class Describer {
         inside.add(p);
       }
     }
-    if (inside.size() > 40) {
+    if (inside.size() > MAXIMAL_LIMIT) {
       // Dropping covered patterns is quadratic; long lists are shown as written.
       return inside.stream().map(p -> p.name).toList();
     }
@@ -332,7 +456,7 @@ public final class Describer {
               + String.join(" or ", negative.get())
               + (strings.absent() ? " (or absent)" : " (and present)"));
     }
-    return Optional.of(name + " is " + String.join(" or ", strings(dim, values)) + orAbsent);
+    return Optional.of(name + " is " + String.join(" or ", strings(dim, strings)) + orAbsent);
   }
 
   /**

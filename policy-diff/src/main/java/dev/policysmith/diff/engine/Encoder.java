@@ -473,11 +473,9 @@ public final class Encoder {
           () -> actionLanguage(pattern.value()));
     }
     Automaton language = Languages.foldedPatterns(patterns);
-    if (clause.negated()) {
-      // Only folded strings are ever asked about; StrSet.isEmpty looks at those alone.
-      language = language.complement();
-    }
-    StrSet set = StrSet.folded(language);
+    // Only folded strings are ever asked about; StrSet.isEmpty looks at those alone. The
+    // complement is made when first needed: the cells of the dimension need none.
+    StrSet set = clause.negated() ? StrSet.foldedComplement(language) : StrSet.folded(language);
     actionSets.put(clause, set);
     return set;
   }

@@ -570,9 +570,11 @@ final class Product {
 
   /** Whether {@code [lo, hi]} holds a character an edge may be followed on. */
   private boolean allows(int lo, int hi) {
-    if (!folded) {
-      return lo <= hi;
-    }
+    return folded ? allowsFolded(lo, hi) : lo <= hi;
+  }
+
+  /** Whether {@code [lo, hi]} holds a folded character. */
+  static boolean allowsFolded(int lo, int hi) {
     if (lo > hi) {
       return false;
     }

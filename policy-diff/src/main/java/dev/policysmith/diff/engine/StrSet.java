@@ -5,11 +5,27 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** A set of strings, a regular language, plus whether absence is a member. */
+/**
+ * A set of strings, a regular language, plus whether absence is a member. The language is held as
+ * an automaton, or, once the diff has found the {@link Cells} of the dimension, as the set of its
+ * cells, the automaton then made only when asked for.
+ */
 public final class StrSet extends DimSet {
   private final boolean absent;
-  private final Automaton language;
+  private @Nullable Automaton language;
   private final boolean folded;
+
+  /** The cells of the dimension, when the language is held as {@link #bits}; else null. */
+  private final @Nullable Cells cells;
+
+  private final long @Nullable [] bits;
+
+  /**
+   * The folded set whose complement this is, with the automaton made only when asked for: for the
+   * cells of a {@code NotAction} the listed actions suffice, and complementing their automaton
+   * (every state made total) was a good part of encoding a large one.
+   */
+  private final @Nullable StrSet complementOf;
 
   /** The complement, made once: subtraction asks for it again and again. */
   private @Nullable StrSet complement;
@@ -22,6 +38,62 @@ public final class StrSet extends DimSet {
     this.absent = absent;
     this.language = language;
     this.folded = folded;
+    this.cells = null;
+    this.bits = null;
+    this.complementOf = null;
+  }
+
+  private StrSet(StrSet complementOf) {
+    this.absent = false;
+    this.language = null;
+    this.folded = true;
+    this.cells = null;
+    this.bits = null;
+    this.complementOf = complementOf;
+  }
+
+  /** Returns the folded set of the strings not in {@code language}, absence not a member. */
+  static StrSet foldedComplement(Automaton language) {
+    return new StrSet(folded(language));
+  }
+
+  /** Returns the set this is the complement of, when made by {@link #foldedComplement}. */
+  @Nullable StrSet complementOf() {
+    return complementOf;
+  }
+
+  private StrSet(boolean absent, Cells cells, long[] bits) {
+    this.absent = absent;
+    this.language = null;
+    this.folded = cells.folded();
+    this.cells = cells;
+    this.bits = bits;
+    this.complementOf = null;
+  }
+
+  /** Returns this set with its language held as the given cells of its dimension. */
+  StrSet inCells(Cells cells, long[] bits) {
+    return new StrSet(absent, cells, bits);
+  }
+
+  /** Returns whether the language is held as cells. */
+  boolean hasCells() {
+    return cells != null;
+  }
+
+  /** Returns the cells its language is held as, or null. */
+  @Nullable Cells cells() {
+    return cells;
+  }
+
+  /** Returns its cells, when its language is held as cells; else null. */
+  long @Nullable [] bits() {
+    return bits;
+  }
+
+  /** Returns whether this set's strings are compared folded. */
+  boolean isFolded() {
+    return folded;
   }
 
   /** Returns the set of the given language, with or without absence. */
@@ -71,7 +143,77 @@ public final class StrSet extends DimSet {
 
   /** Returns the language of the values. */
   public Automaton language() {
-    return language;
+    Automaton a = language;
+    if (a == null) {
+      StrSet of = complementOf;
+      if (of != null) {
+        Automaton positive = of.language();
+        a =
+            positive.isTotal()
+                ? Languages.none()
+                : positive.isEmpty() ? Languages.anyString() : positive.complement();
+      } else {
+        a =
+            java.util.Objects.requireNonNull(cells)
+                .language(java.util.Objects.requireNonNull(bits));
+      }
+      language = a;
+    }
+    return a;
+  }
+
+  /**
+   * Returns the other set over the same cells as this one, when this one's language is held as
+   * cells and the other's is too or is every or no string; else null (the automata are needed).
+   */
+  private long @Nullable [] aligned(StrSet other) {
+    Cells c = cells;
+    if (c == null) {
+      return null;
+    }
+    if (other.cells == c) {
+      return other.bits;
+    }
+    if (other.cells == null) {
+      if (other.language().isTotal()) {
+        return c.all();
+      }
+      if (other.language().isEmpty()) {
+        return new long[c.words()];
+      }
+    }
+    return null;
+  }
+
+  /** The cells of this set, when it and {@code other} have the same cells; else null. */
+  private @Nullable Cells common(StrSet other) {
+    if (cells != null && aligned(other) != null) {
+      return cells;
+    }
+    if (other.cells != null && other.aligned(this) != null) {
+      return other.cells;
+    }
+    return null;
+  }
+
+  /** The cells of {@code set} over {@code c}, known to be aligned. */
+  private static long[] over(Cells c, StrSet set) {
+    if (set.cells == c) {
+      return java.util.Objects.requireNonNull(set.bits);
+    }
+    return set.language().isTotal() ? c.all() : new long[c.words()];
+  }
+
+  /** Whether every string (every folded one, for a folded set) is in the language. */
+  private boolean total() {
+    return cells != null ? java.util.Arrays.equals(bits, cells.all()) : language().isTotal();
+  }
+
+  /** Whether no string is in the language, as the automaton's own test says. */
+  private boolean noString() {
+    return cells != null
+        ? Cells.isZero(java.util.Objects.requireNonNull(bits))
+        : language().isEmpty();
   }
 
   @Override
@@ -83,38 +225,50 @@ public final class StrSet extends DimSet {
   public DimSet intersect(DimSet other) {
     if (other instanceof StrSet s) {
       // Fast paths: most dimensions of most boxes are unconstrained.
-      if (language.isTotal() && (absent || !s.absent)) {
+      if (total() && (absent || !s.absent)) {
         return s;
       }
-      if (s.language.isTotal() && (s.absent || !absent)) {
+      if (s.total() && (s.absent || !absent)) {
         return this;
       }
-      if (language.isTotal()) {
-        return new StrSet(false, s.language, s.folded);
+      Cells c = common(s);
+      if (c != null) {
+        return new StrSet(absent && s.absent, c, Cells.and(over(c, this), over(c, s)));
       }
-      if (s.language.isTotal()) {
+      Automaton language = language();
+      if (language.isTotal()) {
+        return new StrSet(false, s.language(), s.folded);
+      }
+      if (s.language().isTotal()) {
         return new StrSet(false, language, folded);
       }
       // Not minimised: the product of deterministic automata is deterministic and dk.brics drops
       // its dead states, which is all emptiness and the product walks need; minimising every
       // piece of every subtraction was most of the diff's time.
       return new StrSet(
-          absent && s.absent, Product.intersection(language, s.language), folded || s.folded);
+          absent && s.absent, Product.intersection(language, s.language()), folded || s.folded);
     }
     return other.intersect(this);
   }
 
   @Override
   public DimSet minus(DimSet other) {
+    if (other instanceof StrSet s) {
+      Cells c = common(s);
+      if (c != null) {
+        return new StrSet(absent && !s.absent, c, Cells.andNot(over(c, this), over(c, s)));
+      }
+    }
+    Automaton language = language();
     if (other instanceof StrSet s
         && !language.isTotal()
         && !language.isEmpty()
-        && !s.language.isTotal()
-        && !s.language.isEmpty()) {
+        && !s.language().isTotal()
+        && !s.language().isEmpty()) {
       // Walked beside the other language instead of intersecting with its complement: building
       // the complement of each blocker's set (a copy, totalised) was a good part of subtracting.
       return new StrSet(
-          absent && !s.absent, Product.minus(language, s.language), folded || s.folded);
+          absent && !s.absent, Product.minus(language, s.language()), folded || s.folded);
     }
     return super.minus(other);
   }
@@ -122,7 +276,14 @@ public final class StrSet extends DimSet {
   @Override
   public DimSet complement() {
     StrSet c = complement;
+    if (c == null && cells != null) {
+      c =
+          new StrSet(
+              !absent, cells, Cells.andNot(cells.all(), java.util.Objects.requireNonNull(bits)));
+      complement = c;
+    }
     if (c == null) {
+      Automaton language = language();
       if (language.isTotal()) {
         c = new StrSet(!absent, Languages.none(), folded);
       } else if (language.isEmpty()) {
@@ -141,6 +302,10 @@ public final class StrSet extends DimSet {
     if (absent) {
       return false;
     }
+    if (cells != null) {
+      return Cells.isZero(java.util.Objects.requireNonNull(bits));
+    }
+    Automaton language = language();
     if (language.isEmpty()) {
       return true;
     }
@@ -160,17 +325,25 @@ public final class StrSet extends DimSet {
     if (absent && s.absent) {
       return true;
     }
-    if (s.language.isTotal()) {
+    Cells c = common(s);
+    if (c != null) {
+      return Cells.meet(over(c, this), over(c, s));
+    }
+    if (s.language().isTotal()) {
       return !isEmptyLanguage();
     }
-    if (language.isTotal()) {
+    if (language().isTotal()) {
       return !s.isEmptyLanguage();
     }
-    return Product.intersects(language, s.language, folded || s.folded);
+    return Product.intersects(language(), s.language(), folded || s.folded);
   }
 
   /** Whether no string (folded, for a folded set) is in the language, absence aside. */
   private boolean isEmptyLanguage() {
+    if (cells != null) {
+      return Cells.isZero(java.util.Objects.requireNonNull(bits));
+    }
+    Automaton language = language();
     return language.isEmpty() || (!language.isTotal() && !Product.nonEmpty(language, folded));
   }
 
@@ -185,16 +358,31 @@ public final class StrSet extends DimSet {
     if (absent && !s.absent) {
       return false;
     }
-    if (s.language.isTotal() || language.isEmpty()) {
+    Cells c = common(s);
+    if (c != null) {
+      return Cells.within(over(c, this), over(c, s));
+    }
+    Automaton language = language();
+    if (s.language().isTotal() || language.isEmpty()) {
       return true;
     }
     // Decided directly on the two automata: a string of this language outside the other's,
     // looking only at folded strings when either set is folded, as intersect and isEmpty do.
-    return Product.subsetOf(language, s.language, folded || s.folded);
+    return Product.subsetOf(language, s.language(), folded || s.folded);
   }
 
   /** Returns the strings of any of the sets, and absence if any holds it. */
   static StrSet unionOfStrings(List<StrSet> sets) {
+    Cells c = sets.get(0).cells;
+    if (c != null && sets.stream().allMatch(x -> x.cells == c)) {
+      boolean absent = false;
+      long[] bits = new long[c.words()];
+      for (StrSet x : sets) {
+        absent |= x.absent;
+        bits = Cells.or(bits, java.util.Objects.requireNonNull(x.bits));
+      }
+      return new StrSet(absent, c, bits);
+    }
     boolean absent = false;
     boolean folded = false;
     java.util.Set<Automaton> languages =
@@ -202,11 +390,11 @@ public final class StrSet extends DimSet {
     for (StrSet s : sets) {
       absent |= s.absent;
       folded |= s.folded;
-      if (s.language.isTotal()) {
-        return new StrSet(absent || sets.stream().anyMatch(x -> x.absent), s.language, folded);
+      if (s.language().isTotal()) {
+        return new StrSet(absent || sets.stream().anyMatch(x -> x.absent), s.language(), folded);
       }
-      if (!s.language.isEmpty()) {
-        languages.add(s.language);
+      if (!s.language().isEmpty()) {
+        languages.add(s.language());
       }
     }
     Automaton language =
@@ -224,25 +412,35 @@ public final class StrSet extends DimSet {
       return super.union(other);
     }
     boolean either = absent || s.absent;
+    Cells c = common(s);
+    if (c != null) {
+      return new StrSet(either, c, Cells.or(over(c, this), over(c, s)));
+    }
     boolean foldedEither = folded || s.folded;
-    if (language.isTotal() || s.language.isEmpty()) {
+    Automaton language = language();
+    if (language.isTotal() || s.language().isEmpty()) {
       return new StrSet(either, language, foldedEither);
     }
-    if (s.language.isTotal() || language.isEmpty()) {
-      return new StrSet(either, s.language, foldedEither);
+    if (s.language().isTotal() || language.isEmpty()) {
+      return new StrSet(either, s.language(), foldedEither);
     }
     return new StrSet(
-        either, Languages.deterministicUnion(List.of(language, s.language)), foldedEither);
+        either, Languages.deterministicUnion(List.of(language, s.language())), foldedEither);
   }
 
   @Override
   public boolean isUniversal() {
-    return absent && language.isTotal();
+    return absent && total();
   }
 
   /** Returns whether every string is a member (absence aside). */
   public boolean allValues() {
-    return language.isTotal();
+    return total();
+  }
+
+  /** Returns whether no string is a member (absence aside). */
+  public boolean noValues() {
+    return noString();
   }
 
   /**
@@ -251,6 +449,11 @@ public final class StrSet extends DimSet {
    * string first.
    */
   private boolean runs(String value) {
+    if (cells != null) {
+      int cell = cells.cellOf(look(value));
+      return cell >= 0 && Cells.has(java.util.Objects.requireNonNull(bits), cell);
+    }
+    Automaton language = language();
     if (!folded || !language.isDeterministic() || language.getSingleton() != null) {
       return language.run(look(value));
     }
@@ -263,21 +466,29 @@ public final class StrSet extends DimSet {
 
   @Override
   public boolean contains(Optional<String> value) {
-    return value.map(v -> language.run(look(v))).orElse(absent);
+    return value.map(this::runs).orElse(absent);
   }
 
   @Override
   public Optional<String> example(List<String> hints, boolean preferAbsent) {
-    if (absent && (preferAbsent || language.isEmpty())) {
+    if (absent && (preferAbsent || noString())) {
       return Optional.empty();
     }
-    for (String hint : hints) {
-      if (runs(hint)) {
-        return Optional.of(hint);
+    if (cells != null) {
+      int first = cells.firstIn(hints, this::look, java.util.Objects.requireNonNull(bits));
+      if (first >= 0) {
+        return Optional.of(hints.get(first));
+      }
+    } else {
+      for (String hint : hints) {
+        if (runs(hint)) {
+          return Optional.of(hint);
+        }
       }
     }
     // Walked directly: the products with the readable and the folded strings were the slowest
     // part of describing a region of a large policy.
+    Automaton language = language();
     String nice = Product.shortest(language, folded, NICE_LO, NICE_HI);
     if (nice != null) {
       return Optional.of(nice);
@@ -297,6 +508,6 @@ public final class StrSet extends DimSet {
 
   @Override
   public String toString() {
-    return (absent ? "absent|" : "") + language.getShortestExample(true);
+    return (absent ? "absent|" : "") + language().getShortestExample(true);
   }
 }

@@ -136,8 +136,17 @@ final class VariablePattern {
    */
   Automaton language(@Nullable BaseOperator base, Map<String, String> values) {
     List<String> resolved = resolve(values);
-    return resolved == null ? Languages.none() : build(base, resolved, BasicAutomata.makeAnyChar());
+    if (resolved == null) {
+      return Languages.none();
+    }
+    // The same values come back box after box of a diff: each language is built once. Callers
+    // only read it (dk.brics' operations copy their operands).
+    return languages.computeIfAbsent(
+        java.util.Arrays.asList(base, resolved),
+        k -> build(base, resolved, BasicAutomata.makeAnyChar()));
   }
+
+  private final Map<List<?>, Automaton> languages = new HashMap<>();
 
   /**
    * Returns every value the pattern may match under {@code base}, whatever its variables resolve

@@ -154,6 +154,26 @@ public final class Variables {
   }
 
   private final List<Predicate> predicates = new ArrayList<>();
+
+  /** Returns each pattern's widened set (Wᵢ), by the dimension it tests. */
+  Map<String, List<StrSet>> widenedSets() {
+    Map<String, List<StrSet>> out = new LinkedHashMap<>();
+    for (Predicate p : predicates) {
+      out.computeIfAbsent(p.target, k -> new ArrayList<>()).add(p.widened());
+    }
+    return out;
+  }
+
+  /** Replaces each pattern's widened set by the same set held otherwise ({@link Cells}). */
+  void replaceWidened(Map<StrSet, StrSet> replacements) {
+    for (Predicate p : predicates) {
+      StrSet r = replacements.get(p.widened());
+      if (r != null) {
+        p.widened = r;
+      }
+    }
+  }
+
   private final Map<String, Predicate> byDim = new HashMap<>();
   private final Map<List<String>, Predicate> byPattern = new HashMap<>();
 

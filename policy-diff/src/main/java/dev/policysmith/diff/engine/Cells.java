@@ -1,0 +1,711 @@
+package dev.policysmith.diff.engine;
+
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.State;
+import dk.brics.automaton.Transition;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cells of one string dimension: the classes of strings that none of a fixed list of languages
+ * (those the statements of a diff write there) tells apart, that is the non-empty regions of their
+ * Venn diagram. Every set the engine makes from those languages by intersection, difference and
+ * union is a union of cells, so it is held as a bit per cell ({@link StrSet}) and those operations,
+ * emptiness and inclusion become operations on words instead of walks over automata: for the
+ * hundreds of actions and resources of a large managed policy, the walks were nearly all of a
+ * diff's time.
+ *
+ * <p>The cells are found by one subset construction over the union of the languages, each state of
+ * the deterministic automaton labelled with the languages accepting there; a cell is a label some
+ * string reaches (for {@code folded} dimensions, some folded string: the others are never asked
+ * about), including the empty label of the strings in no language.
+ */
+public final class Cells {
+  /** The most states of the deterministic automaton; past it the dimension keeps its automata. */
+  static final int MAX_STATES = 20_000;
+
+  /**
+   * The most states when the dimension's patterns are among the languages: past it, the cells of
+   * the sets alone are tried. Infix wildcards in many patterns ({@code connect:*Contact*}) make the
+   * union's automaton remember which patterns matched; giving up early there costs less.
+   */
+  static final int WORDS_MAX_STATES = 12_000;
+
+  /** The most cells; past it the dimension keeps its automata. */
+  static final int MAX_CELLS = 8_192;
+
+  private final boolean folded;
+  private final int cellCount;
+
+  /** Per state: its edges as sorted disjoint ranges {@code [lo, hi] -> dest} and its cell. */
+  private final char[][] lo;
+
+  private final char[][] hi;
+  private final int[][] dest;
+
+  /** Per state: its cell, or -1 for a state no folded string reaches (folded dimensions only). */
+  private final int[] cellOfState;
+
+  /** The cell of the strings that leave every language (the dead state), or -1 if none does. */
+  private final int deadCell;
+
+  /** Per language given: its cells. */
+  private final long[][] ofLanguage;
+
+  private final long[] all;
+
+  /** The cells of each pattern written for the dimension, when they were among the languages. */
+  private @Nullable Map<String, long[]> vocabulary;
+
+  private Cells(
+      boolean folded,
+      int cellCount,
+      char[][] lo,
+      char[][] hi,
+      int[][] dest,
+      int[] cellOfState,
+      int deadCell,
+      long[][] ofLanguage) {
+    this.folded = folded;
+    this.cellCount = cellCount;
+    this.lo = lo;
+    this.hi = hi;
+    this.dest = dest;
+    this.cellOfState = cellOfState;
+    this.deadCell = deadCell;
+    this.ofLanguage = ofLanguage;
+    this.all = new long[words()];
+    for (int c = 0; c < cellCount; c++) {
+      all[c >>> 6] |= 1L << (c & 63);
+    }
+  }
+
+  /**
+   * Returns the cells of the languages, or null when the deterministic automaton of their union
+   * would pass {@link #MAX_STATES} states or they have more than {@link #MAX_CELLS} cells.
+   */
+  static @Nullable Cells of(List<Automaton> languages, boolean folded) {
+    return of(languages, folded, MAX_STATES);
+  }
+
+  private static @Nullable Cells of(List<Automaton> languages, boolean folded, int maxStates) {
+    // The states of the languages numbered once, each with its edges as arrays and its language.
+    List<State> nfa = new ArrayList<>();
+    Map<State, Integer> ids = new IdentityHashMap<>();
+    List<Integer> owner = new ArrayList<>();
+    int[] initials = new int[languages.size()];
+    for (int l = 0; l < languages.size(); l++) {
+      ArrayDeque<State> todo = new ArrayDeque<>();
+      State start = languages.get(l).getInitialState();
+      initials[l] = number(start, nfa, ids, owner, l, todo);
+      while (!todo.isEmpty()) {
+        for (Transition t : todo.poll().getTransitions()) {
+          number(t.getDest(), nfa, ids, owner, l, todo);
+        }
+      }
+    }
+    int n = nfa.size();
+    char[][] mins = new char[n][];
+    char[][] maxs = new char[n][];
+    int[][] targets = new int[n][];
+    for (int q = 0; q < n; q++) {
+      State state = nfa.get(q);
+      int k = state.getTransitions().size();
+      mins[q] = new char[k];
+      maxs[q] = new char[k];
+      targets[q] = new int[k];
+      int i = 0;
+      for (Transition t : state.getTransitions()) {
+        mins[q][i] = t.getMin();
+        maxs[q][i] = t.getMax();
+        targets[q][i] = ids.get(t.getDest());
+        i++;
+      }
+    }
+    // The subset construction. A subset is a sorted array of states: the languages are mostly
+    // deterministic, so a subset holds about one state per language still running, far fewer than
+    // the states of all languages a bit set would span. Subsets are numbered in the order found.
+    Map<Subset, Integer> subsets = new HashMap<>();
+    List<int[]> order = new ArrayList<>();
+    List<char[]> stateLo = new ArrayList<>();
+    List<char[]> stateHi = new ArrayList<>();
+    List<int[]> stateDest = new ArrayList<>();
+    int[] start = sortDistinct(initials.clone(), initials.length);
+    subsets.put(new Subset(start), 0);
+    order.add(start);
+    for (int s = 0; s < order.size(); s++) {
+      int[] set = order.get(s);
+      int edges = 0;
+      for (int q : set) {
+        edges += mins[q].length;
+      }
+      int[] bounds = new int[2 * edges];
+      int b = 0;
+      for (int q : set) {
+        for (int i = 0; i < mins[q].length; i++) {
+          bounds[b++] = mins[q][i];
+          bounds[b++] = maxs[q][i] + 1;
+        }
+      }
+      int points = Languages.sortDistinct(bounds);
+      // next[k]: the states reached on [bounds[k], bounds[k + 1] - 1], unsorted, with repeats.
+      int[][] next = new int[Math.max(0, points - 1)][];
+      int[] sizes = new int[next.length];
+      for (int q : set) {
+        for (int i = 0; i < mins[q].length; i++) {
+          int k = Arrays.binarySearch(bounds, 0, points, mins[q][i]);
+          for (; k < points - 1 && bounds[k] <= maxs[q][i]; k++) {
+            if (next[k] == null) {
+              next[k] = new int[4];
+            } else if (sizes[k] == next[k].length) {
+              next[k] = Arrays.copyOf(next[k], 2 * sizes[k]);
+            }
+            next[k][sizes[k]++] = targets[q][i];
+          }
+        }
+      }
+      int count = 0;
+      for (int[] x : next) {
+        count += x != null ? 1 : 0;
+      }
+      char[] edgeLo = new char[count];
+      char[] edgeHi = new char[count];
+      int[] edgeDest = new int[count];
+      int e = 0;
+      for (int k = 0; k < next.length; k++) {
+        if (next[k] == null) {
+          continue;
+        }
+        int[] reached = sortDistinct(next[k], sizes[k]);
+        Subset key = new Subset(reached);
+        Integer to = subsets.get(key);
+        if (to == null) {
+          if (order.size() >= maxStates) {
+            return null;
+          }
+          to = order.size();
+          subsets.put(key, to);
+          order.add(reached);
+        }
+        edgeLo[e] = (char) bounds[k];
+        edgeHi[e] = (char) (bounds[k + 1] - 1);
+        edgeDest[e] = to;
+        e++;
+      }
+      stateLo.add(edgeLo);
+      stateHi.add(edgeHi);
+      stateDest.add(edgeDest);
+    }
+    int states = order.size();
+    // The states some (folded) string reaches, breadth first, and whether one leaves them all.
+    boolean[] reached = new boolean[states];
+    boolean deadReached = false;
+    ArrayDeque<Integer> todo = new ArrayDeque<>();
+    reached[0] = true;
+    todo.add(0);
+    while (!todo.isEmpty()) {
+      int s = todo.poll();
+      char[] l = stateLo.get(s);
+      char[] h = stateHi.get(s);
+      int[] d = stateDest.get(s);
+      int gapFrom = Character.MIN_VALUE;
+      for (int i = 0; i < l.length; i++) {
+        deadReached |= gapFrom < l[i] && allows(folded, gapFrom, l[i] - 1);
+        gapFrom = h[i] + 1;
+        if (!reached[d[i]] && allows(folded, l[i], h[i])) {
+          reached[d[i]] = true;
+          todo.add(d[i]);
+        }
+      }
+      deadReached |= gapFrom <= Character.MAX_VALUE && allows(folded, gapFrom, Character.MAX_VALUE);
+    }
+    // One cell per label reached, in the order of the states.
+    Map<BitSet, Integer> cellOfLabel = new HashMap<>();
+    List<BitSet> labels = new ArrayList<>();
+    int[] cellOfState = new int[states];
+    for (int s = 0; s < states; s++) {
+      if (!reached[s]) {
+        cellOfState[s] = -1;
+        continue;
+      }
+      BitSet label = new BitSet(languages.size());
+      for (int q : order.get(s)) {
+        if (nfa.get(q).isAccept()) {
+          label.set(owner.get(q));
+        }
+      }
+      cellOfState[s] = cellOfLabel.computeIfAbsent(label, x -> labels.size());
+      if (cellOfState[s] == labels.size()) {
+        labels.add(label);
+      }
+    }
+    int deadCell = -1;
+    if (deadReached) {
+      BitSet none = new BitSet();
+      deadCell = cellOfLabel.computeIfAbsent(none, x -> labels.size());
+      if (deadCell == labels.size()) {
+        labels.add(none);
+      }
+    }
+    if (labels.size() > MAX_CELLS) {
+      return null;
+    }
+    int words = Math.max(1, (labels.size() + 63) >>> 6);
+    long[][] ofLanguage = new long[languages.size()][words];
+    for (int c = 0; c < labels.size(); c++) {
+      BitSet label = labels.get(c);
+      for (int l = label.nextSetBit(0); l >= 0; l = label.nextSetBit(l + 1)) {
+        ofLanguage[l][c >>> 6] |= 1L << (c & 63);
+      }
+    }
+    return new Cells(
+        folded,
+        labels.size(),
+        stateLo.toArray(new char[0][]),
+        stateHi.toArray(new char[0][]),
+        stateDest.toArray(new int[0][]),
+        cellOfState,
+        deadCell,
+        ofLanguage);
+  }
+
+  /**
+   * Returns the statements with the string sets of their boxes held as cells: for each string
+   * dimension, the cells of the languages the boxes have there. A dimension whose languages are too
+   * many or too intricate for {@link #of} keeps its automata. Boxes that were the same instance
+   * stay the same instance, which the engine relies on to skip unchanged statements. The widened
+   * sets of {@code variables} are among the languages, so that narrowing a box to them stays an
+   * operation on cells; so are the patterns of {@code vocabulary} where they fit, so that {@link
+   * Describer} puts sets into words with operations on cells too.
+   */
+  public static List<List<Encoder.Encoded>> refine(
+      List<List<Encoder.Encoded>> policies, Variables variables, Vocabulary vocabulary) {
+    Map<Box, Box> boxes = new IdentityHashMap<>();
+    for (List<Encoder.Encoded> policy : policies) {
+      for (Encoder.Encoded e : policy) {
+        boxes.put(e.box(), e.box());
+      }
+    }
+    // Each dimension's string sets, and whether they are folded (all or none, else left alone).
+    Map<String, List<StrSet>> sets = new java.util.TreeMap<>();
+    for (Box box : boxes.keySet()) {
+      box.dims()
+          .forEach(
+              (dim, set) -> {
+                if (set instanceof StrSet s && !s.hasCells()) {
+                  sets.computeIfAbsent(dim, k -> new ArrayList<>()).add(s);
+                }
+              });
+    }
+    variables
+        .widenedSets()
+        .forEach(
+            (dim, widened) -> {
+              List<StrSet> list = sets.get(dim);
+              if (list != null) {
+                list.addAll(widened);
+              }
+            });
+    Map<StrSet, StrSet> refined = new IdentityHashMap<>();
+    sets.forEach(
+        (dim, list) -> {
+          final boolean folded = list.get(0).isFolded();
+          if (list.stream().anyMatch(s -> s.isFolded() != folded)) {
+            return;
+          }
+          List<Automaton> languages = new ArrayList<>();
+          Map<Automaton, Integer> index = new IdentityHashMap<>();
+          for (StrSet s : list) {
+            StrSet positive = positive(s);
+            if (!positive.allValues()
+                && !positive.noValues()
+                && !index.containsKey(positive.language())) {
+              index.put(positive.language(), languages.size());
+              languages.add(positive.language());
+            }
+          }
+          if (languages.isEmpty()) {
+            return;
+          }
+          // The patterns written there too, so that describing a set needs no automaton; when
+          // they make the cells too many, the sets alone.
+          Map<String, Automaton> words = vocabulary.languages(dim);
+          List<Automaton> withWords = new ArrayList<>(languages);
+          withWords.addAll(words.values());
+          Cells cells = words.isEmpty() ? null : of(withWords, folded, WORDS_MAX_STATES);
+          if (cells != null) {
+            Map<String, long[]> described = new java.util.LinkedHashMap<>();
+            int w = languages.size();
+            for (String name : words.keySet()) {
+              described.put(name, cells.ofLanguage(w++));
+            }
+            cells.vocabulary = described;
+          } else {
+            cells = of(languages, folded);
+          }
+          if (cells == null) {
+            return;
+          }
+          for (StrSet s : list) {
+            StrSet positive = positive(s);
+            long[] bits =
+                positive.allValues()
+                    ? cells.all()
+                    : positive.noValues()
+                        ? new long[cells.words()]
+                        : cells.ofLanguage(index.get(positive.language()));
+            refined.put(s, s.inCells(cells, positive == s ? bits : andNot(cells.all(), bits)));
+          }
+        });
+    variables.replaceWidened(refined);
+    for (Map.Entry<Box, Box> e : boxes.entrySet()) {
+      Box box = e.getKey();
+      for (Map.Entry<String, DimSet> d : box.dims().entrySet()) {
+        StrSet r = refined.get(d.getValue());
+        if (r != null) {
+          box = box.with(d.getKey(), r);
+        }
+      }
+      e.setValue(box);
+    }
+    List<List<Encoder.Encoded>> out = new ArrayList<>();
+    for (List<Encoder.Encoded> policy : policies) {
+      List<Encoder.Encoded> encoded = new ArrayList<>();
+      for (Encoder.Encoded e : policy) {
+        encoded.add(new Encoder.Encoded(e.index(), e.statement(), boxes.get(e.box())));
+      }
+      out.add(encoded);
+    }
+    return out;
+  }
+
+  /** Returns the first {@code size} values sorted, without repeats, in an array of their own. */
+  private static int[] sortDistinct(int[] values, int size) {
+    Arrays.sort(values, 0, size);
+    int distinct = 0;
+    for (int i = 0; i < size; i++) {
+      if (distinct == 0 || values[i] != values[distinct - 1]) {
+        values[distinct++] = values[i];
+      }
+    }
+    return Arrays.copyOf(values, distinct);
+  }
+
+  /** The set itself, or the set it is the complement of. */
+  private static StrSet positive(StrSet s) {
+    StrSet of = s.complementOf();
+    return of != null ? of : s;
+  }
+
+  /** A set of states, sorted, compared by content. */
+  private record Subset(int[] states) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Subset other && Arrays.equals(states, other.states);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(states);
+    }
+  }
+
+  private static int number(
+      State state,
+      List<State> nfa,
+      Map<State, Integer> ids,
+      List<Integer> owner,
+      int language,
+      ArrayDeque<State> todo) {
+    Integer id = ids.get(state);
+    if (id == null) {
+      id = nfa.size();
+      ids.put(state, id);
+      nfa.add(state);
+      owner.add(language);
+      todo.add(state);
+    }
+    return id;
+  }
+
+  /** Whether {@code [from, to]} holds a character strings of the dimension may have. */
+  private static boolean allows(boolean folded, int from, int to) {
+    return from <= to && (!folded || Product.allowsFolded(from, to));
+  }
+
+  /** Returns the number of words of a set of cells. */
+  int words() {
+    return Math.max(1, (cellCount + 63) >>> 6);
+  }
+
+  /** Returns the cells of each pattern written for the dimension, in order, or null. */
+  @Nullable Map<String, long[]> vocabulary() {
+    return vocabulary;
+  }
+
+  /** Returns the number of cells. */
+  int size() {
+    return cellCount;
+  }
+
+  /** Returns the set of every cell. */
+  long[] all() {
+    return all;
+  }
+
+  /** Returns whether the strings of the dimension are folded before they are looked up. */
+  boolean folded() {
+    return folded;
+  }
+
+  /** Returns the cells of the {@code i}-th language given. */
+  long[] ofLanguage(int i) {
+    return ofLanguage[i];
+  }
+
+  /** Returns the cell of a string (already folded, for a folded dimension), or -1 if none. */
+  int cellOf(String value) {
+    int s = 0;
+    for (int i = 0; i < value.length(); i++) {
+      s = step(s, value.charAt(i));
+      if (s < 0) {
+        return deadCell;
+      }
+    }
+    return cellOfState[s];
+  }
+
+  /** The lists of hints asked about last, and the cells of their values found so far. */
+  private final List<?>[] hintLists = new List<?>[8];
+
+  private final int[][] hintCells = new int[8][];
+  private int nextHintSlot;
+
+  /** Marks a hint whose cell is not looked up yet. */
+  private static final int UNKNOWN = -2;
+
+  /**
+   * Returns the index of the first of {@code values}, as {@code look} prepares each for lookup, in
+   * {@code set}, or -1. The cells of the values are remembered for the last few lists (by
+   * instance), and looked up only as far as the scan goes: the hints of a dimension, thousands for
+   * a large policy, are asked about again for every example.
+   */
+  int firstIn(List<String> values, java.util.function.UnaryOperator<String> look, long[] set) {
+    int[] cellOfValue = null;
+    for (int i = 0; i < hintLists.length; i++) {
+      if (hintLists[i] == values) {
+        cellOfValue = hintCells[i];
+      }
+    }
+    if (cellOfValue == null) {
+      cellOfValue = new int[values.size()];
+      Arrays.fill(cellOfValue, UNKNOWN);
+      hintLists[nextHintSlot] = values;
+      hintCells[nextHintSlot] = cellOfValue;
+      nextHintSlot = (nextHintSlot + 1) % hintLists.length;
+    }
+    for (int i = 0; i < cellOfValue.length; i++) {
+      if (cellOfValue[i] == UNKNOWN) {
+        cellOfValue[i] = cellOf(look.apply(values.get(i)));
+      }
+      if (cellOfValue[i] >= 0 && has(set, cellOfValue[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int step(int state, char c) {
+    char[] l = lo[state];
+    char[] h = hi[state];
+    int left = 0;
+    int right = l.length - 1;
+    while (left <= right) {
+      int mid = (left + right) >>> 1;
+      if (h[mid] < c) {
+        left = mid + 1;
+      } else if (l[mid] > c) {
+        right = mid - 1;
+      } else {
+        return dest[state][mid];
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Returns a deterministic automaton, without dead states, of the strings of the {@code cells}:
+   * the union's automaton accepting where its cell is one of them. For a folded dimension it may
+   * also hold strings that are not folded, as the automata of such dimensions may.
+   */
+  Automaton language(long[] cells) {
+    if (isZero(cells)) {
+      return Languages.none();
+    }
+    if (Arrays.equals(cells, all)) {
+      return Languages.anyString();
+    }
+    // Only the states from which a string of the cells is accepted, found backwards: the union's
+    // automaton is often far larger than the part one set of cells needs.
+    boolean rest = deadCell >= 0 && has(cells, deadCell);
+    int states = lo.length;
+    boolean[] live = new boolean[states];
+    ArrayDeque<Integer> back = new ArrayDeque<>();
+    for (int s = 0; s < states; s++) {
+      if ((cellOfState[s] >= 0 && has(cells, cellOfState[s])) || (rest && hasGap(s))) {
+        live[s] = true;
+        back.add(s);
+      }
+    }
+    int[][] into = predecessors();
+    while (!back.isEmpty()) {
+      for (int from : into[back.poll()]) {
+        if (!live[from]) {
+          live[from] = true;
+          back.add(from);
+        }
+      }
+    }
+    State[] made = new State[states];
+    for (int s = 0; s < states; s++) {
+      if (live[s]) {
+        made[s] = new State();
+        made[s].setAccept(cellOfState[s] >= 0 && has(cells, cellOfState[s]));
+      }
+    }
+    // The strings that leave every language, when their cell is in: a state accepting them all.
+    State all = null;
+    if (rest) {
+      all = new State();
+      all.setAccept(true);
+      all.addTransition(new Transition(Character.MIN_VALUE, Character.MAX_VALUE, all));
+    }
+    for (int s = 0; s < states; s++) {
+      if (!live[s]) {
+        continue;
+      }
+      int gapFrom = Character.MIN_VALUE;
+      for (int i = 0; i < lo[s].length; i++) {
+        if (all != null && gapFrom < lo[s][i]) {
+          made[s].addTransition(new Transition((char) gapFrom, (char) (lo[s][i] - 1), all));
+        }
+        if (live[dest[s][i]]) {
+          made[s].addTransition(new Transition(lo[s][i], hi[s][i], made[dest[s][i]]));
+        }
+        gapFrom = hi[s][i] + 1;
+      }
+      if (all != null && gapFrom <= Character.MAX_VALUE) {
+        made[s].addTransition(new Transition((char) gapFrom, Character.MAX_VALUE, all));
+      }
+    }
+    Automaton out = new Automaton();
+    out.setInitialState(made[0]);
+    out.setDeterministic(true);
+    out.reduce();
+    return out;
+  }
+
+  /** Whether some character leads nowhere from state {@code s}. */
+  private boolean hasGap(int s) {
+    int gapFrom = Character.MIN_VALUE;
+    for (int i = 0; i < lo[s].length; i++) {
+      if (gapFrom < lo[s][i]) {
+        return true;
+      }
+      gapFrom = hi[s][i] + 1;
+    }
+    return gapFrom <= Character.MAX_VALUE;
+  }
+
+  private int @Nullable [][] into;
+
+  /** The states with an edge into each state, made once. */
+  private int[][] predecessors() {
+    int[][] p = into;
+    if (p == null) {
+      int states = lo.length;
+      int[] counts = new int[states];
+      for (int s = 0; s < states; s++) {
+        for (int d : dest[s]) {
+          counts[d]++;
+        }
+      }
+      p = new int[states][];
+      for (int s = 0; s < states; s++) {
+        p[s] = new int[counts[s]];
+      }
+      int[] filled = new int[states];
+      for (int s = 0; s < states; s++) {
+        for (int d : dest[s]) {
+          p[d][filled[d]++] = s;
+        }
+      }
+      into = p;
+    }
+    return p;
+  }
+
+  static long[] and(long[] a, long[] b) {
+    long[] out = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i] & b[i];
+    }
+    return out;
+  }
+
+  static long[] andNot(long[] a, long[] b) {
+    long[] out = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i] & ~b[i];
+    }
+    return out;
+  }
+
+  static long[] or(long[] a, long[] b) {
+    long[] out = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i] | b[i];
+    }
+    return out;
+  }
+
+  /** Whether the sets of cells share one. */
+  static boolean meet(long[] a, long[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if ((a[i] & b[i]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every cell of {@code a} is in {@code b}. */
+  static boolean within(long[] a, long[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if ((a[i] & ~b[i]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean has(long[] cells, int c) {
+    return (cells[c >>> 6] & (1L << (c & 63))) != 0;
+  }
+
+  static boolean isZero(long[] cells) {
+    for (long w : cells) {
+      if (w != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
