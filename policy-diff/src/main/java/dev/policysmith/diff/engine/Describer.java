@@ -542,6 +542,15 @@ public final class Describer {
 
   /** Returns the values of the atoms in {@code mask} in the words of the policies. */
   private String words(String dim, KeyAtoms atoms, int mask) {
+    // The same few masks come back region after region; each is put into words once.
+    return atomWords
+        .computeIfAbsent(atoms, k -> new java.util.HashMap<>())
+        .computeIfAbsent(mask, k -> describeAtoms(dim, atoms, mask));
+  }
+
+  private final Map<KeyAtoms, Map<Integer, String>> atomWords = new java.util.IdentityHashMap<>();
+
+  private String describeAtoms(String dim, KeyAtoms atoms, int mask) {
     List<DimSet> parts = new ArrayList<>();
     for (int i = 0; i < atoms.size(); i++) {
       if ((mask & (1 << i)) != 0) {

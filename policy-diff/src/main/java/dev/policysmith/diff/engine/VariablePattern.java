@@ -177,14 +177,13 @@ final class VariablePattern {
    * characters; otherwise this answers false. Markers and characters no text mentions are matched
    * alike by both patterns, so leaving markers out of the wildcards loses no witness.
    */
-  boolean implies(VariablePattern other, @Nullable BaseOperator base) {
+  boolean implies(VariablePattern other, @Nullable BaseOperator base, Map<String, String> markers) {
     if (base != null
         && base != BaseOperator.STRING_EQUALS
         && base != BaseOperator.STRING_LIKE
         && base != BaseOperator.ARN_LIKE) {
       return false;
     }
-    Map<String, String> markers = new LinkedHashMap<>();
     Map<String, @Nullable String> defaults = new HashMap<>();
     for (Part part : parts) {
       if (part.kind() == Kind.VARIABLE) {
@@ -217,13 +216,27 @@ final class VariablePattern {
         return false;
       }
     }
-    Automaton alphabet =
-        BasicAutomata.makeAnyChar()
-            .minus(BasicAutomata.makeCharRange(MARKER, (char) (MARKER + MARKERS - 1)));
-    Automaton mine = build(base, marks(markers), alphabet);
-    Automaton theirs = Languages.minimal(other.build(base, other.marks(markers), alphabet));
-    return Product.subsetOf(mine, theirs, false);
+    return Product.subsetOf(marked(base, markers), other.marked(base, markers), false);
   }
+
+  /**
+   * The pattern's language with each variable as its key's marker, built once per operator: a key's
+   * marker, once given, never changes, and {@link #implies} asks about one pattern against many.
+   */
+  private Automaton marked(@Nullable BaseOperator base, Map<String, String> markers) {
+    return markedLanguages.computeIfAbsent(
+        java.util.Optional.ofNullable(base),
+        k ->
+            Languages.minimal(
+                build(
+                    base,
+                    marks(markers),
+                    BasicAutomata.makeAnyChar()
+                        .minus(
+                            BasicAutomata.makeCharRange(MARKER, (char) (MARKER + MARKERS - 1))))));
+  }
+
+  private final Map<java.util.Optional<BaseOperator>, Automaton> markedLanguages = new HashMap<>();
 
   private static boolean marked(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -339,13 +339,16 @@ public final class Variables {
 
   private final Map<List<String>, Boolean> implications = new HashMap<>();
 
+  /** Each key's marker in {@link VariablePattern#implies}, the same for every pair of patterns. */
+  private final Map<String, String> markers = new LinkedHashMap<>();
+
   /** Returns whether, for every request, {@code a} true makes {@code b} true. */
   private boolean implies(Predicate a, Predicate b) {
     if (!a.target.equals(b.target) || a.base != b.base) {
       return false;
     }
     return implications.computeIfAbsent(
-        List.of(a.dim, b.dim), k -> a.pattern.implies(b.pattern, a.base));
+        List.of(a.dim, b.dim), k -> a.pattern.implies(b.pattern, a.base, markers));
   }
 
   /** Builds a request from a box, with the given values where named (empty for absent). */
@@ -478,7 +481,12 @@ public final class Variables {
         hints.addAll(typical(target.substring(Box.KEY.length())));
       }
       hints.addAll(vocabulary.hints(target));
-      StrSet allowed = StrSet.of(set.absent() && !mustMatch, language);
+      // Not minimised (Hopcroft's minimisation was a fifth of narrating a large diff): emptiness
+      // and the example walk need none, only the dead-ended empty language made plainly empty.
+      StrSet allowed =
+          StrSet.ofMinimal(
+              set.absent() && !mustMatch,
+              Product.nonEmpty(language, false) ? language : Languages.none());
       if (allowed.isEmpty()) {
         return false;
       }
