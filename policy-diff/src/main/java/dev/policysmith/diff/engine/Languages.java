@@ -175,6 +175,23 @@ public final class Languages {
     return union;
   }
 
+  /**
+   * Returns the minimal automaton of the sorted words, as {@link BasicAutomata#makeStringUnion}
+   * does but without its hash code: working it out walks the automaton twice more, a third of
+   * encoding the thousand actions of a large policy, and nothing here asks for it.
+   */
+  private static Automaton stringUnion(java.util.SortedSet<String> words) {
+    if (words.size() == 1) {
+      return literal(words.first());
+    }
+    Automaton a = new Automaton();
+    a.setInitialState(
+        dk.brics.automaton.StringUnionOperations.build(words.toArray(new CharSequence[0])));
+    a.setDeterministic(true);
+    a.reduce();
+    return a;
+  }
+
   /** Marks the end of a prefix pattern in the string union; no pattern holds it (checked). */
   private static final char PREFIX_END = '\uffff';
 
@@ -207,9 +224,9 @@ public final class Languages {
       }
     }
     if (prefixes.isEmpty()) {
-      return BasicAutomata.makeStringUnion(words.toArray(new String[0]));
+      return stringUnion(words);
     }
-    Automaton a = BasicAutomata.makeStringUnion(words.toArray(new String[0]));
+    Automaton a = stringUnion(words);
     dk.brics.automaton.State all = new dk.brics.automaton.State();
     all.setAccept(true);
     all.addTransition(
