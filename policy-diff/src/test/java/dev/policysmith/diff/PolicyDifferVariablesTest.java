@@ -493,4 +493,57 @@ class PolicyDifferVariablesTest {
     assertThat(result.inexactReasons())
         .anySatisfy(reason -> assertThat(reason).contains("${aws:username}"));
   }
+
+  /**
+   * A key compared with a variable is narrowed, in the region, to the values the variable's pattern
+   * can match at all: here every string. That is said as "present" (or not at all, with absence),
+   * never as "values such as" an empty string, which the diff wrote while it held that set as an
+   * automaton of every string that was not the minimal one.
+   */
+  @Test
+  void diff_keyComparedWithAVariable_isDescribedAsPresentNotByAnExample() {
+    PolicyDocument denying =
+        read(
+            """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+                {
+                  "Effect": "Deny",
+                  "Action": "s3:GetObject",
+                  "Resource": "*",
+                  "Condition": {
+                    "StringNotEquals": {
+                      "aws:ResourceTag/Project": "${aws:PrincipalTag/Project}"
+                    }
+                  }
+                }
+              ]
+            }
+            """);
+    PolicyDocument allowing =
+        read(
+            """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}
+              ]
+            }
+            """);
+
+    DiffResult result = DIFFER.diff(denying, allowing);
+
+    assertThat(result.exact()).as(result.toString()).isTrue();
+    assertThat(result.verdict()).isEqualTo(Verdict.BROADER);
+    assertThat(result.added()).isNotEmpty();
+    assertThat(result.added())
+        .allSatisfy(
+            c -> {
+              assertThat(c.summary()).doesNotContain("values such as");
+              assertThat(decide(denying, c.example())).isEqualTo(Decision.EXPLICIT_DENY);
+              assertThat(decide(allowing, c.example())).isEqualTo(Decision.ALLOW);
+            });
+  }
 }
