@@ -320,48 +320,14 @@ public final class Cells {
           if (list.stream().anyMatch(s -> s.isFolded() != folded)) {
             return;
           }
-          List<Automaton> languages = new ArrayList<>();
-          Map<Automaton, Integer> index = new IdentityHashMap<>();
-          for (StrSet s : list) {
-            StrSet positive = positive(s);
-            if (!positive.allValues()
-                && !positive.noValues()
-                && !index.containsKey(positive.language())) {
-              index.put(positive.language(), languages.size());
-              languages.add(positive.language());
-            }
-          }
-          if (languages.isEmpty()) {
-            return;
-          }
-          // The patterns written there too, so that describing a set needs no automaton; when
-          // they make the cells too many, the sets alone.
-          Map<String, Automaton> words = vocabulary.languages(dim);
-          List<Automaton> withWords = new ArrayList<>(languages);
-          withWords.addAll(words.values());
-          Cells cells = words.isEmpty() ? null : of(withWords, folded, WORDS_MAX_STATES);
-          if (cells != null) {
-            Map<String, long[]> described = new java.util.LinkedHashMap<>();
-            int w = languages.size();
-            for (String name : words.keySet()) {
-              described.put(name, cells.ofLanguage(w++));
-            }
-            cells.vocabulary = described;
-          } else {
-            cells = of(languages, folded);
-          }
-          if (cells == null) {
+          Refined r = refine(list, vocabulary.languages(dim), folded);
+          if (r == null) {
             return;
           }
           for (StrSet s : list) {
-            StrSet positive = positive(s);
-            long[] bits =
-                positive.allValues()
-                    ? cells.all()
-                    : positive.noValues()
-                        ? new long[cells.words()]
-                        : cells.ofLanguage(index.get(positive.language()));
-            refined.put(s, s.inCells(cells, positive == s ? bits : andNot(cells.all(), bits)));
+            long[] bits = r.bits.get(positive(s));
+            refined.put(
+                s, s.inCells(r.cells, positive(s) == s ? bits : andNot(r.cells.all(), bits)));
           }
         });
     variables.replaceWidened(refined);
@@ -382,6 +348,84 @@ public final class Cells {
         encoded.add(new Encoder.Encoded(e.index(), e.statement(), boxes.get(e.box())));
       }
       out.add(encoded);
+    }
+    return out;
+  }
+
+  /** A dimension's cells and the cells of each of its sets (or of the set it complements). */
+  private record Refined(Cells cells, Map<StrSet, long[]> bits) {}
+
+  /**
+   * Returns the cells of one dimension's sets, or null when they would be too many: the cells of
+   * the patterns written there alone where every set is a union of those patterns (a statement's
+   * actions), else of the sets' languages with the patterns, else of the sets' languages alone.
+   */
+  private static @Nullable Refined refine(
+      List<StrSet> list, Map<String, Automaton> words, boolean folded) {
+    Map<StrSet, long[]> bits = new IdentityHashMap<>();
+    for (StrSet s : list) {
+      bits.put(positive(s), null);
+    }
+    boolean composed =
+        !words.isEmpty()
+            && bits.keySet().stream()
+                .allMatch(p -> p.unionOf() != null && words.keySet().containsAll(p.unionOf()));
+    if (composed) {
+      Cells cells = of(new ArrayList<>(words.values()), folded, WORDS_MAX_STATES);
+      if (cells != null) {
+        cells.vocabulary = named(cells, words, 0);
+        for (StrSet p : bits.keySet()) {
+          long[] union = new long[cells.words()];
+          for (String name : java.util.Objects.requireNonNull(p.unionOf())) {
+            union = or(union, cells.vocabulary.get(name));
+          }
+          bits.put(p, union);
+        }
+        return new Refined(cells, bits);
+      }
+    }
+    // Where the patterns alone made too many states, the sets' languages with them make more.
+    boolean withWords = !words.isEmpty() && !composed;
+    List<Automaton> languages = new ArrayList<>();
+    Map<Automaton, Integer> index = new IdentityHashMap<>();
+    for (StrSet p : bits.keySet()) {
+      if (!p.allValues() && !p.noValues() && !index.containsKey(p.language())) {
+        index.put(p.language(), languages.size());
+        languages.add(p.language());
+      }
+    }
+    if (languages.isEmpty()) {
+      return null;
+    }
+    // The patterns written there too, so that describing a set needs no automaton; when they
+    // make the cells too many, the sets alone.
+    List<Automaton> all = new ArrayList<>(languages);
+    all.addAll(words.values());
+    Cells cells = withWords ? of(all, folded, WORDS_MAX_STATES) : null;
+    if (cells != null) {
+      cells.vocabulary = named(cells, words, languages.size());
+    } else {
+      cells = of(languages, folded);
+    }
+    if (cells == null) {
+      return null;
+    }
+    for (StrSet p : bits.keySet()) {
+      bits.put(
+          p,
+          p.allValues()
+              ? cells.all()
+              : p.noValues() ? new long[cells.words()] : cells.ofLanguage(index.get(p.language())));
+    }
+    return new Refined(cells, bits);
+  }
+
+  /** The cells of each pattern, the patterns being the languages from {@code first} on. */
+  private static Map<String, long[]> named(Cells cells, Map<String, Automaton> words, int first) {
+    Map<String, long[]> out = new java.util.LinkedHashMap<>();
+    int w = first;
+    for (String name : words.keySet()) {
+      out.put(name, cells.ofLanguage(w++));
     }
     return out;
   }

@@ -472,10 +472,11 @@ public final class Encoder {
           // Described over folded strings only (Describer), so no product with them here.
           () -> actionLanguage(pattern.value()));
     }
-    Automaton language = Languages.foldedPatterns(patterns);
     // Only folded strings are ever asked about; StrSet.isEmpty looks at those alone. The
-    // complement is made when first needed: the cells of the dimension need none.
-    StrSet set = clause.negated() ? StrSet.foldedComplement(language) : StrSet.folded(language);
+    // automaton (and a NotAction's complement) is made when first needed: the cells of the
+    // dimension need only the patterns.
+    StrSet listed = StrSet.foldedUnion(patterns, () -> Languages.foldedPatterns(patterns));
+    StrSet set = clause.negated() ? StrSet.foldedComplement(listed) : listed;
     actionSets.put(clause, set);
     return set;
   }

@@ -27,6 +27,15 @@ public final class StrSet extends DimSet {
    */
   private final @Nullable StrSet complementOf;
 
+  /**
+   * The patterns this folded set is the union of, with the builder of its automaton: for the cells
+   * of a dimension the patterns' own cells suffice, and the automaton of a statement's list of
+   * actions is then never built.
+   */
+  private final @Nullable List<String> unionOf;
+
+  private java.util.function.@Nullable Supplier<Automaton> build;
+
   /** The complement, made once: subtraction asks for it again and again. */
   private @Nullable StrSet complement;
 
@@ -41,20 +50,39 @@ public final class StrSet extends DimSet {
     this.cells = null;
     this.bits = null;
     this.complementOf = null;
+    this.unionOf = null;
   }
 
-  private StrSet(StrSet complementOf) {
+  private StrSet(
+      @Nullable StrSet complementOf,
+      @Nullable List<String> unionOf,
+      java.util.function.@Nullable Supplier<Automaton> build) {
     this.absent = false;
     this.language = null;
     this.folded = true;
     this.cells = null;
     this.bits = null;
     this.complementOf = complementOf;
+    this.unionOf = unionOf;
+    this.build = build;
   }
 
-  /** Returns the folded set of the strings not in {@code language}, absence not a member. */
-  static StrSet foldedComplement(Automaton language) {
-    return new StrSet(folded(language));
+  /** Returns the folded set of the strings not in {@code set}, absence not a member. */
+  static StrSet foldedComplement(StrSet set) {
+    return new StrSet(set, null, null);
+  }
+
+  /**
+   * Returns the folded set of the strings matching one of the {@code patterns}, absence not a
+   * member, whose automaton {@code build} makes when first asked for.
+   */
+  static StrSet foldedUnion(List<String> patterns, java.util.function.Supplier<Automaton> build) {
+    return new StrSet(null, List.copyOf(patterns), build);
+  }
+
+  /** Returns the patterns this set is the union of, when made by {@link #foldedUnion}. */
+  @Nullable List<String> unionOf() {
+    return unionOf;
   }
 
   /** Returns the set this is the complement of, when made by {@link #foldedComplement}. */
@@ -69,6 +97,7 @@ public final class StrSet extends DimSet {
     this.cells = cells;
     this.bits = bits;
     this.complementOf = null;
+    this.unionOf = null;
   }
 
   /** Returns this set with its language held as the given cells of its dimension. */
@@ -146,7 +175,11 @@ public final class StrSet extends DimSet {
     Automaton a = language;
     if (a == null) {
       StrSet of = complementOf;
-      if (of != null) {
+      java.util.function.Supplier<Automaton> builder = build;
+      if (builder != null) {
+        a = builder.get();
+        build = null;
+      } else if (of != null) {
         Automaton positive = of.language();
         a =
             positive.isTotal()
