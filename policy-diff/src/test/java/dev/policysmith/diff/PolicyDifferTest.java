@@ -506,4 +506,35 @@ class PolicyDifferTest {
     PolicyDocument noResources = doc(allow("*").resource(ResourceClause.builder().build()).build());
     assertThat(diff(doc(), noResources).verdict()).isEqualTo(Verdict.EQUIVALENT);
   }
+
+  /**
+   * Fourteen patterns of the form {@code svc:*x*} make the union of the patterns remember which of
+   * them matched (2^14 states, past the limit where the diff uses the patterns' cells), so the diff
+   * decides with the statements' own languages instead, and must still be exact.
+   */
+  @Test
+  void diff_manyInfixWildcards_isStillExactWithoutThePatternsCells() {
+    String[] patterns = new String[14];
+    for (int i = 0; i < patterns.length; i++) {
+      patterns[i] = "svc:*" + (char) ('a' + i) + "*";
+    }
+    PolicyDocument all = doc(allow(patterns).principal(aws(ROLE)).build());
+    PolicyDocument lessOne =
+        doc(
+            allow(java.util.Arrays.copyOf(patterns, patterns.length - 1))
+                .principal(aws(ROLE))
+                .build());
+
+    DiffResult result = diff(all, lessOne);
+
+    assertThat(result.exact()).as(result.toString()).isTrue();
+    assertThat(result.verdict()).isEqualTo(Verdict.NARROWER);
+    assertThat(result.removed())
+        .singleElement()
+        .satisfies(
+            c -> {
+              String action = c.example().action().toLowerCase(java.util.Locale.ROOT);
+              assertThat(action).startsWith("svc:").contains("n").doesNotContain("a");
+            });
+  }
 }
