@@ -539,7 +539,8 @@ public final class Cells {
    * Returns the index of the first of {@code values}, as {@code look} prepares each for lookup, in
    * {@code set}, or -1. The cells of the values are remembered for the last few lists (by
    * instance), and looked up only as far as the scan goes: the hints of a dimension, thousands for
-   * a large policy, are asked about again for every example.
+   * a large policy, are asked about again for every example. A list must therefore not change once
+   * asked about ({@link Vocabulary#hints} gives unmodifiable ones).
    */
   int firstIn(List<String> values, java.util.function.UnaryOperator<String> look, long[] set) {
     int[] cellOfValue = null;
