@@ -38,6 +38,27 @@ public final class Cells {
    */
   static final int WORDS_MAX_STATES = 12_000;
 
+  /**
+   * The most patterns with a wildcard before their end ({@code connect:*Contact*}) for which the
+   * cells of every pattern are tried: each such pattern must be remembered as matched or not, so
+   * they double the states of the union (8 of them passed {@link #WORDS_MAX_STATES} on the corpus)
+   * and trying costs as much as the rest of the diff.
+   */
+  static final int MAX_INFIX_PATTERNS = 6;
+
+  /** Returns how many of the patterns have a wildcard before their last character. */
+  private static int infixWildcards(java.util.Collection<String> patterns) {
+    int count = 0;
+    for (String p : patterns) {
+      int star = p.indexOf('*');
+      int question = p.indexOf('?');
+      if ((star >= 0 && star < p.length() - 1) || (question >= 0 && question < p.length() - 1)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** The most cells; past it the dimension keeps its automata. */
   static final int MAX_CELLS = 8_192;
 
@@ -96,39 +117,74 @@ public final class Cells {
   }
 
   private static @Nullable Cells of(List<Automaton> languages, boolean folded, int maxStates) {
-    // The states of the languages numbered once, each with its edges as arrays and its language.
+    List<List<Automaton>> generators = new ArrayList<>();
+    for (Automaton language : languages) {
+      generators.add(List.of(language));
+    }
+    return ofUnions(generators, folded, maxStates);
+  }
+
+  /**
+   * Returns the cells of languages each given as the union of some automata (a statement's actions
+   * as its patterns' automata, with no automaton of the whole list built), or null as {@link #of}
+   * does.
+   */
+  static @Nullable Cells ofUnions(List<List<Automaton>> generators, boolean folded, int maxStates) {
+    // The states of each language numbered, each with its edges as arrays, its language, and
+    // whether it accepts every continuation. An automaton in several languages is numbered once
+    // for each, since its states answer for a different language in each.
     List<State> nfa = new ArrayList<>();
-    Map<State, Integer> ids = new IdentityHashMap<>();
     List<Integer> owner = new ArrayList<>();
-    int[] initials = new int[languages.size()];
-    for (int l = 0; l < languages.size(); l++) {
+    List<char[]> minList = new ArrayList<>();
+    List<char[]> maxList = new ArrayList<>();
+    List<int[]> targetList = new ArrayList<>();
+    List<Integer> initialList = new ArrayList<>();
+    for (int l = 0; l < generators.size(); l++) {
+      Map<State, Integer> ids = new IdentityHashMap<>();
       ArrayDeque<State> todo = new ArrayDeque<>();
-      State start = languages.get(l).getInitialState();
-      initials[l] = number(start, nfa, ids, owner, l, todo);
+      int first = nfa.size();
+      for (Automaton part : generators.get(l)) {
+        initialList.add(number(part.getInitialState(), nfa, ids, owner, l, todo));
+      }
       while (!todo.isEmpty()) {
         for (Transition t : todo.poll().getTransitions()) {
           number(t.getDest(), nfa, ids, owner, l, todo);
         }
       }
-    }
-    int n = nfa.size();
-    char[][] mins = new char[n][];
-    char[][] maxs = new char[n][];
-    int[][] targets = new int[n][];
-    for (int q = 0; q < n; q++) {
-      State state = nfa.get(q);
-      int k = state.getTransitions().size();
-      mins[q] = new char[k];
-      maxs[q] = new char[k];
-      targets[q] = new int[k];
-      int i = 0;
-      for (Transition t : state.getTransitions()) {
-        mins[q][i] = t.getMin();
-        maxs[q][i] = t.getMax();
-        targets[q][i] = ids.get(t.getDest());
-        i++;
+      for (int q = first; q < nfa.size(); q++) {
+        State state = nfa.get(q);
+        int k = state.getTransitions().size();
+        char[] mins = new char[k];
+        char[] maxs = new char[k];
+        int[] targets = new int[k];
+        int i = 0;
+        for (Transition t : state.getTransitions()) {
+          mins[i] = t.getMin();
+          maxs[i] = t.getMax();
+          targets[i] = ids.get(t.getDest());
+          i++;
+        }
+        minList.add(mins);
+        maxList.add(maxs);
+        targetList.add(targets);
       }
     }
+    int n = nfa.size();
+    char[][] mins = minList.toArray(new char[0][]);
+    char[][] maxs = maxList.toArray(new char[0][]);
+    int[][] targets = targetList.toArray(new int[0][]);
+    int[] owners = owner.stream().mapToInt(Integer::intValue).toArray();
+    boolean[] universal = new boolean[n];
+    for (int q = 0; q < n; q++) {
+      for (int i = 0; i < mins[q].length; i++) {
+        universal[q] |=
+            nfa.get(q).isAccept()
+                && mins[q][i] == Character.MIN_VALUE
+                && maxs[q][i] == Character.MAX_VALUE
+                && targets[q][i] == q;
+      }
+    }
+    int[] initials = initialList.stream().mapToInt(Integer::intValue).toArray();
     // The subset construction. A subset is a sorted array of states: the languages are mostly
     // deterministic, so a subset holds about one state per language still running, far fewer than
     // the states of all languages a bit set would span. Subsets are numbered in the order found.
@@ -137,7 +193,7 @@ public final class Cells {
     List<char[]> stateLo = new ArrayList<>();
     List<char[]> stateHi = new ArrayList<>();
     List<int[]> stateDest = new ArrayList<>();
-    int[] start = sortDistinct(initials.clone(), initials.length);
+    int[] start = collapse(sortDistinct(initials.clone(), initials.length), universal, owners);
     subsets.put(new Subset(start), 0);
     order.add(start);
     for (int s = 0; s < order.size(); s++) {
@@ -183,7 +239,7 @@ public final class Cells {
         if (next[k] == null) {
           continue;
         }
-        int[] reached = sortDistinct(next[k], sizes[k]);
+        int[] reached = collapse(sortDistinct(next[k], sizes[k]), universal, owners);
         Subset key = new Subset(reached);
         Integer to = subsets.get(key);
         if (to == null) {
@@ -235,7 +291,7 @@ public final class Cells {
         cellOfState[s] = -1;
         continue;
       }
-      BitSet label = new BitSet(languages.size());
+      BitSet label = new BitSet(generators.size());
       for (int q : order.get(s)) {
         if (nfa.get(q).isAccept()) {
           label.set(owner.get(q));
@@ -258,7 +314,7 @@ public final class Cells {
       return null;
     }
     int words = Math.max(1, (labels.size() + 63) >>> 6);
-    long[][] ofLanguage = new long[languages.size()][words];
+    long[][] ofLanguage = new long[generators.size()][words];
     for (int c = 0; c < labels.size(); c++) {
       BitSet label = labels.get(c);
       for (int l = label.nextSetBit(0); l >= 0; l = label.nextSetBit(l + 1)) {
@@ -371,7 +427,10 @@ public final class Cells {
             && bits.keySet().stream()
                 .allMatch(p -> p.unionOf() != null && words.keySet().containsAll(p.unionOf()));
     if (composed) {
-      Cells cells = of(new ArrayList<>(words.values()), folded, WORDS_MAX_STATES);
+      Cells cells =
+          infixWildcards(words.keySet()) > MAX_INFIX_PATTERNS
+              ? null
+              : of(new ArrayList<>(words.values()), folded, WORDS_MAX_STATES);
       if (cells != null) {
         cells.vocabulary = named(cells, words, 0);
         for (StrSet p : bits.keySet()) {
@@ -383,9 +442,27 @@ public final class Cells {
         }
         return new Refined(cells, bits);
       }
+      // Too many states for cells of every pattern (which must remember which infix wildcards
+      // matched): cells of each set as the union of its patterns, which need not.
+      List<StrSet> order = new ArrayList<>(bits.keySet());
+      List<List<Automaton>> unions = new ArrayList<>();
+      for (StrSet p : order) {
+        List<Automaton> parts = new ArrayList<>();
+        for (String name : java.util.Objects.requireNonNull(p.unionOf())) {
+          parts.add(words.get(name));
+        }
+        unions.add(parts);
+      }
+      Cells perSet = ofUnions(unions, folded, MAX_STATES);
+      if (perSet == null) {
+        return null;
+      }
+      for (int i = 0; i < order.size(); i++) {
+        bits.put(order.get(i), perSet.ofLanguage(i));
+      }
+      return new Refined(perSet, bits);
     }
-    // Where the patterns alone made too many states, the sets' languages with them make more.
-    boolean withWords = !words.isEmpty() && !composed;
+    boolean withWords = !words.isEmpty();
     List<Automaton> languages = new ArrayList<>();
     Map<Automaton, Integer> index = new IdentityHashMap<>();
     for (StrSet p : bits.keySet()) {
@@ -428,6 +505,40 @@ public final class Cells {
       out.put(name, cells.ofLanguage(w++));
     }
     return out;
+  }
+
+  /**
+   * Returns the set of states with, for each language holding a state that accepts every
+   * continuation, that state alone: its other states can add nothing to the language's answer from
+   * here on. Without this, a statement listing {@code svc:*a*} and {@code svc:*b*} would have one
+   * state per set of its patterns matched so far, where the statement needs none.
+   */
+  private static int[] collapse(int[] states, boolean[] universal, int[] owners) {
+    BitSet settled = null;
+    for (int q : states) {
+      if (universal[q]) {
+        if (settled == null) {
+          settled = new BitSet();
+        }
+        settled.set(owners[q]);
+      }
+    }
+    if (settled == null) {
+      return states;
+    }
+    BitSet kept = new BitSet();
+    int[] out = new int[states.length];
+    int size = 0;
+    for (int q : states) {
+      boolean isSettled = settled.get(owners[q]);
+      if (!isSettled || (universal[q] && !kept.get(owners[q]))) {
+        out[size++] = q;
+        if (isSettled) {
+          kept.set(owners[q]);
+        }
+      }
+    }
+    return Arrays.copyOf(out, size);
   }
 
   /** Returns the first {@code size} values sorted, without repeats, in an array of their own. */

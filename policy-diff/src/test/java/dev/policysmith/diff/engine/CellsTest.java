@@ -80,6 +80,23 @@ class CellsTest {
   }
 
   @Test
+  void ofUnions_manyInfixWildcardsInOneLanguage_needNotRememberWhichMatched() {
+    // The same fifteen patterns as one language (a statement listing them): once one matched, the
+    // language accepts every continuation, so the union has few states.
+    List<Automaton> patterns = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      patterns.add(glob("*" + (char) ('a' + i) + "*"));
+    }
+
+    Cells cells = Cells.ofUnions(List.of(patterns), false, Cells.MAX_STATES);
+
+    assertThat(cells).isNotNull();
+    assertThat(cells.size()).isEqualTo(2);
+    assertThat(in(cells, cells.ofLanguage(0), "xxkxx")).isTrue();
+    assertThat(in(cells, cells.ofLanguage(0), "xyz")).isFalse();
+  }
+
+  @Test
   void strSet_cellsAndAutomaton_combineThroughTheAutomaton() {
     Cells cells = Cells.of(List.of(glob("a*"), glob("ab")), false);
     StrSet prefix = StrSet.ofMinimal(false, glob("a*")).inCells(cells, cells.ofLanguage(0));
