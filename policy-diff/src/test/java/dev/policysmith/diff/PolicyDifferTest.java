@@ -508,9 +508,9 @@ class PolicyDifferTest {
   }
 
   /**
-   * Fourteen patterns of the form {@code svc:*x*} make the union of the patterns remember which of
-   * them matched (2^14 states, past the limit where the diff uses the patterns' cells), so the diff
-   * decides with the statements' own languages instead, and must still be exact.
+   * Fourteen patterns of the form {@code svc:*x*} would make the cells of every pattern remember
+   * which of them matched (2^14 states), so the diff takes the cells of each statement's list as a
+   * whole and describes regions with automata; it must still be exact.
    */
   @Test
   void diff_manyInfixWildcards_isStillExactWithoutThePatternsCells() {
