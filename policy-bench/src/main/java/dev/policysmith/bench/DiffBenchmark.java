@@ -40,7 +40,7 @@ public class DiffBenchmark {
   public static class Slow {
     /** The pair's name. */
     @Param({
-      "SageMakerStudioAdminIAMDefaultExecutionPolicy.1",
+      "SageMakerStudioProjectUserRolePolicy.3",
       "AmazonConnectSynchronizationServiceRolePolicy.1",
       "SageMakerStudioProjectUserRolePolicy.2",
       "SageMakerStudioProjectProvisioningRolePolicy.1"
