@@ -108,6 +108,8 @@ class PolicyDifferCorpusTest {
       }
     }
     reporter.publishEntry("pairs", tally.report());
+    // Surefire does not show reporter entries; the build log should.
+    System.out.println("[diff corpus] " + tally.report());
     assertThat(tally.diffed).as(tally.report()).isPositive();
     assertThat(unsound).as(tally.report()).isEmpty();
   }
@@ -138,6 +140,8 @@ class PolicyDifferCorpusTest {
       }
     }
     reporter.publishEntry("managed", tally.report());
+    // Surefire does not show reporter entries; the build log should.
+    System.out.println("[diff corpus] " + tally.report());
     assertThat(tally.diffed).as(tally.report()).isPositive();
     assertThat(different).as(tally.report()).isEmpty();
   }

@@ -28,8 +28,14 @@ import org.jspecify.annotations.Nullable;
  * about), including the empty label of the strings in no language.
  */
 public final class Cells {
-  /** The most states of the deterministic automaton; past it the dimension keeps its automata. */
+  /**
+   * The most states of the deterministic automaton, or twice the states of the parts where that is
+   * more; past it the dimension keeps its automata.
+   */
   static final int MAX_STATES = 20_000;
+
+  /** The most states for any union, however many states its parts have. */
+  static final int MAX_STATES_OF_LARGE_LISTS = 200_000;
 
   /**
    * The most states when the dimension's patterns are among the languages: past it, the cells of
@@ -185,6 +191,10 @@ public final class Cells {
       }
     }
     int[] initials = initialList.stream().mapToInt(Integer::intValue).toArray();
+    // The limits stop the subset construction's exponential cases; a union of long lists (4,000
+    // actions) is merely large, its automaton no bigger than its parts, and gets room for that,
+    // up to a bound that keeps memory small whatever the input.
+    int limit = Math.min(Math.max(maxStates, 2 * n), MAX_STATES_OF_LARGE_LISTS);
     // The subset construction. A subset is a sorted array of states: the languages are mostly
     // deterministic, so a subset holds about one state per language still running, far fewer than
     // the states of all languages a bit set would span. Subsets are numbered in the order found.
@@ -243,7 +253,7 @@ public final class Cells {
         Subset key = new Subset(reached);
         Integer to = subsets.get(key);
         if (to == null) {
-          if (order.size() >= maxStates) {
+          if (order.size() >= limit) {
             return null;
           }
           to = order.size();

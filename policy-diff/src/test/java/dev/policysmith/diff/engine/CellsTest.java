@@ -97,6 +97,31 @@ class CellsTest {
   }
 
   @Test
+  void of_longListsOfWords_areLargeButNotPastTheLimit() {
+    // 3,000 distinct 20-letter words: a union of about 60,000 states, all needed, none of them
+    // an exponential case, so the limit grows with the parts.
+    java.util.Random random = new java.util.Random(7);
+    java.util.SortedSet<String> words = new java.util.TreeSet<>();
+    while (words.size() < 3000) {
+      StringBuilder w = new StringBuilder("svc:");
+      for (int i = 0; i < 16; i++) {
+        w.append((char) ('a' + random.nextInt(26)));
+      }
+      words.add(w.toString());
+    }
+    List<Automaton> languages = new ArrayList<>();
+    for (String w : words) {
+      languages.add(Languages.literal(w));
+    }
+
+    Cells cells = Cells.of(languages, false);
+
+    assertThat(cells).isNotNull();
+    assertThat(cells.size()).isEqualTo(words.size() + 1);
+    assertThat(in(cells, cells.ofLanguage(0), words.first())).isTrue();
+  }
+
+  @Test
   void strSet_cellsAndAutomaton_combineThroughTheAutomaton() {
     Cells cells = Cells.of(List.of(glob("a*"), glob("ab")), false);
     StrSet prefix = StrSet.ofMinimal(false, glob("a*")).inCells(cells, cells.ofLanguage(0));
